@@ -1,0 +1,53 @@
+# The two commands the README promises: `make serve` and `make test`.
+# Everything else (the Python environment, Chromium for browser tests) is set up on demand.
+PY ?= python3
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+SYNCED := $(VENV)/.synced
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: env serve build validate test test-fast test-browser lint chromium bench clean
+
+$(UV):
+	$(PY) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==0.13.8
+
+# uv.lock pins every version; --locked refuses to build if pyproject.toml and the lock disagree.
+$(SYNCED): $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --quiet
+	touch $@
+
+env: $(SYNCED)
+
+serve: env
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: env
+	$(BIN)/mkdocs build --strict
+
+validate: env
+	$(BIN)/portal validate
+
+lint: env
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+chromium:
+	@sh scripts/ensure-chromium.sh
+
+test: env chromium lint
+	$(BIN)/pytest
+
+test-fast: env
+	$(BIN)/pytest -m "not browser"
+
+test-browser: env chromium
+	$(BIN)/pytest -m browser
+
+bench: env chromium
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site .cache
