@@ -1,0 +1,109 @@
+"""Problems found in the data: collected, never raised one at a time.
+
+Every problem names a file, a line (YAML) or row (CSV), a field, the bad value and
+what was expected, so a member of staff editing in the GitHub web editor can act on it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    # An acknowledged discrepancy in a source document: reported, never fails the build.
+    NOTE = "note"
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    value: object
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        return (self.file, self.line or 0, self.field, self.message)
+
+    def format(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        value = "" if self.value is None else f" {_show(self.value)}"
+        return f"{where} [{self.field}]{value}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """A GitHub Actions workflow command, so the message shows on the changed line."""
+        kind = "error" if self.severity is Severity.ERROR else "notice"
+        line = "" if self.line is None else f",line={self.line}"
+        text = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return f"::{kind} file={self.file}{line}::{text}"
+
+
+def _show(value: object) -> str:
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@dataclass
+class Report:
+    """Every problem from one validation run."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        file: str,
+        line: int | None,
+        field: str,
+        value: object,
+        message: str,
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.problems.append(Problem(file, line, field, value, message, severity))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return sorted(
+            (p for p in self.problems if p.severity is Severity.ERROR), key=Problem.sort_key
+        )
+
+    @property
+    def notes(self) -> list[Problem]:
+        return sorted(
+            (p for p in self.problems if p.severity is Severity.NOTE), key=Problem.sort_key
+        )
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def __iter__(self) -> Iterator[Problem]:
+        return iter(sorted(self.problems, key=Problem.sort_key))
+
+
+class DataError(Exception):
+    """Raised once, after validation, when the data has errors."""
+
+    def __init__(self, report: Report):
+        self.report = report
+        lines = [p.format() for p in report.errors]
+        count = len(lines)
+        head = f"The data has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__("\n".join([head, *lines]))
+
+
+def relative(path: os.PathLike[str] | str, root: os.PathLike[str] | str) -> str:
+    """Path as staff see it in the repository: relative to the data folder's parent."""
+    rel = os.path.relpath(path, os.path.dirname(os.path.abspath(root)))
+    return rel.replace(os.sep, "/")

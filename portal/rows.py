@@ -1,0 +1,248 @@
+"""Reading the breakdown CSV files into typed rows, one problem per bad cell."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from portal.models.common import SOURCE_REF
+from portal.problems import Report
+from portal.tables import TableSpec
+from portal.vocabindex import VocabularyIndex
+
+_WHOLE = re.compile(r"^\d+$")
+
+
+@dataclass(frozen=True)
+class Row:
+    table: str
+    file: str
+    line: int
+    keys: tuple[tuple[str, str | None], ...]
+    count: int | None
+    percent: Decimal | None
+    base: int | None
+    source: str
+    note: str | None
+
+    def get(self, name: str) -> str | None:
+        return dict(self.keys).get(name)
+
+    @property
+    def percent_text(self) -> str | None:
+        return None if self.percent is None else format(self.percent, "f")
+
+
+def read_table(
+    path: Path, shown: str, spec: TableSpec, vocab: VocabularyIndex | None, report: Report
+) -> tuple[Row, ...]:
+    """Rows of one CSV file; every bad cell is added to the report and its row dropped."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        try:
+            records = list(_records(handle))
+        except csv.Error as exc:
+            report.add(shown, None, "file", None, f"not a readable CSV file: {exc}")
+            return ()
+    if not records:
+        report.add(
+            shown,
+            1,
+            "header",
+            None,
+            f"the file is empty: the first line must be {','.join(spec.columns)}",
+        )
+        return ()
+    header_line, header = records[0]
+    header = [cell.strip() for cell in header]
+    if header != list(spec.columns):
+        report.add(
+            shown,
+            header_line,
+            "header",
+            ",".join(header),
+            f"expected the columns {','.join(spec.columns)}",
+        )
+        return ()
+    rows: list[Row] = []
+    for line, cells in records[1:]:
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            report.add(
+                shown,
+                line,
+                "row",
+                ",".join(cells),
+                f"has {len(cells)} cells but the header has {len(header)} "
+                "(check for a missing or extra comma; quote text that contains a comma)",
+            )
+            continue
+        row = _parse_row(
+            dict(zip(header, (c.strip() for c in cells), strict=True)),
+            line,
+            shown,
+            spec,
+            vocab,
+            report,
+        )
+        if row is not None:
+            rows.append(row)
+    return tuple(rows)
+
+
+def _records(handle) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(handle)
+    start = 1
+    for cells in reader:
+        yield start, cells
+        start = reader.line_num + 1
+
+
+def _parse_row(
+    cells: Mapping[str, str],
+    line: int,
+    shown: str,
+    spec: TableSpec,
+    vocab: VocabularyIndex | None,
+    report: Report,
+) -> Row | None:
+    before = report.error_count
+    keys: dict[str, str | None] = {}
+    for column in spec.keys:
+        keys[column.name] = _key(cells[column.name], column, keys, line, shown, vocab, report)
+    if vocab is not None and keys.get("team") and "service" in keys:
+        _team_service(keys, cells, line, shown, vocab, report)
+    count = _whole(cells["count"], "count", line, shown, report, minimum=0)
+    base = _whole(cells["base"], "base", line, shown, report, minimum=1)
+    percent = _percent(cells["percent"], line, shown, report)
+    source = cells["source"]
+    if not source:
+        report.add(
+            shown,
+            line,
+            "source",
+            None,
+            "every row needs a source: document id and section, e.g. 'camden-2023-24 §4.2'",
+        )
+    elif not SOURCE_REF.match(source):
+        report.add(
+            shown,
+            line,
+            "source",
+            source,
+            "expected a document id, a space, '§' and the section, e.g. 'camden-2023-24 §4.2'",
+        )
+    if not cells["count"] and not cells["percent"] and not cells["note"]:
+        report.add(
+            shown,
+            line,
+            "count",
+            None,
+            "the row has neither a count nor a percent: delete it, or add a note saying "
+            "why it is there (a figure that was not published is simply left out)",
+        )
+    if report.error_count > before:
+        return None
+    return Row(
+        spec.name,
+        shown,
+        line,
+        tuple(keys.items()),
+        count,
+        percent,
+        base,
+        source,
+        cells["note"] or None,
+    )
+
+
+def _key(value, column, keys, line, shown, vocab, report) -> str | None:
+    if not value:
+        if column.required:
+            report.add(shown, line, column.name, None, f"required: {column.description}")
+        return None
+    if column.allowed:
+        if value not in column.allowed:
+            report.add(
+                shown, line, column.name, value, f"expected one of: {', '.join(column.allowed)}"
+            )
+        return value
+    if vocab is None:
+        return value
+    scope = keys.get("characteristic") if column.vocabulary == "demographic_groups" else None
+    found = vocab.resolve(column.vocabulary, value, scope)
+    if found is None:
+        choices = vocab.labels(column.vocabulary, scope)
+        shown_choices = ", ".join(repr(c) for c in choices[:12]) or "(none declared)"
+        more = "" if len(choices) <= 12 else f" and {len(choices) - 12} more"
+        report.add(
+            shown,
+            line,
+            column.name,
+            value,
+            f"not in the {column.vocabulary.replace('_', ' ')} declared in "
+            f"data/vocabularies.yml: use one of {shown_choices}{more}, or add it there",
+        )
+    return found
+
+
+def _team_service(keys, cells, line, shown, vocab, report) -> None:
+    owner = vocab.service_of_team(keys["team"])
+    if keys.get("service") is None:
+        keys["service"] = owner
+    elif owner != keys["service"]:
+        report.add(
+            shown,
+            line,
+            "team",
+            cells["team"],
+            f"this team belongs to the service '{owner}' in data/vocabularies.yml, "
+            f"not '{cells['service']}'",
+        )
+
+
+def _whole(
+    value: str, name: str, line: int, shown: str, report: Report, minimum: int
+) -> int | None:
+    if not value:
+        return None
+    if _WHOLE.match(value):
+        number = int(value)
+        if number < minimum:
+            report.add(shown, line, name, value, f"must be at least {minimum}")
+            return None
+        return number
+    if re.match(r"^-\d+$", value):
+        report.add(shown, line, name, value, f"a {name} cannot be negative")
+    elif re.match(r"^\d{1,3}(,\d{3})+$", value):
+        report.add(shown, line, name, value, "write the number without commas")
+    elif re.match(r"^-?\d*\.\d+$", value):
+        report.add(shown, line, name, value, f"a {name} must be a whole number")
+    else:
+        report.add(
+            shown,
+            line,
+            name,
+            value,
+            "expected a whole number, or leave it blank if it was not published",
+        )
+    return None
+
+
+def _percent(value: str, line: int, shown: str, report: Report) -> Decimal | None:
+    if not value:
+        return None
+    text = value.removesuffix("%").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        report.add(shown, line, "percent", value, "expected a number such as 25 or 25.5")
+        return None
+    if not number.is_finite() or number < 0 or number > 100:
+        report.add(shown, line, "percent", value, "a percentage must be between 0 and 100")
+        return None
+    return number

@@ -1,0 +1,53 @@
+"""Looking up a printed name (id, label or alias) in the declared vocabularies."""
+
+from __future__ import annotations
+
+from portal.models.vocabulary import Term, Vocabulary
+
+
+class VocabularyIndex:
+    def __init__(self, vocabulary: Vocabulary):
+        self.vocabulary = vocabulary
+        self._terms: dict[tuple[str, str | None], tuple[Term, ...]] = {
+            ("services", None): vocabulary.services,
+            ("teams", None): vocabulary.teams(),
+            ("outcomes", None): vocabulary.outcomes,
+            ("timeliness_bands", None): vocabulary.timeliness_bands,
+            ("ombudsman_decisions", None): vocabulary.ombudsman_decisions,
+            ("subjects", None): vocabulary.subjects,
+            ("how_received", None): vocabulary.how_received,
+            ("relationships", None): vocabulary.relationships,
+        }
+        groups = vocabulary.demographic_groups
+        for name in type(groups).model_fields:
+            self._terms[("demographic_groups", name)] = getattr(groups, name)
+        self._names = {
+            key: {name.casefold(): term.id for term in terms for name in term.names()}
+            for key, terms in self._terms.items()
+        }
+
+    def resolve(self, vocabulary: str, value: str, scope: str | None = None) -> str | None:
+        return self._names.get((vocabulary, scope), {}).get(value.strip().casefold())
+
+    def labels(self, vocabulary: str, scope: str | None = None) -> list[str]:
+        return [term.label for term in self._terms.get((vocabulary, scope), ())]
+
+    def term(self, vocabulary: str, term_id: str, scope: str | None = None) -> Term | None:
+        return next((t for t in self._terms.get((vocabulary, scope), ()) if t.id == term_id), None)
+
+    def service_of_team(self, team_id: str) -> str | None:
+        return self.vocabulary.service_of_team(team_id)
+
+
+def name_clashes(vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
+    """(vocabulary, name, second id) for every name that would point at two terms."""
+    clashes = []
+    index = VocabularyIndex(vocabulary)
+    for (name, _scope), terms in index._terms.items():
+        seen: dict[str, str] = {}
+        for term in terms:
+            for alias in {n.casefold() for n in term.names()}:
+                if alias in seen and seen[alias] != term.id:
+                    clashes.append((name, alias, term.id))
+                seen.setdefault(alias, term.id)
+    return clashes
