@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -357,7 +358,7 @@ def _table_totals(year, spec, rows, index, report) -> None:
 def _levels_agree(spec: TableSpec, by_level: dict[int, list[Row]], report: Report) -> None:
     """A printed Total row (or a service row) must equal the rows it sums."""
     present = sorted(by_level)
-    for coarse, fine in zip(present, present[1:], strict=False):
+    for coarse, fine in itertools.pairwise(present):
         fine_rows = by_level[fine]
         if any(r.count is None for r in fine_rows):
             continue
