@@ -176,6 +176,13 @@ class OmbudsmanMeta(Strict):
     source: SourceRef | None = None
 
 
+class ProcedureReview(Strict):
+    """What the report says about how well the complaints procedure itself worked."""
+
+    summary: Text
+    source: SourceRef
+
+
 class YearReport(Strict):
     status: Literal["draft", "published"]
     period: Period
@@ -192,6 +199,7 @@ class YearReport(Strict):
     scrutiny: Scrutiny | None = None
     compliments: tuple[Compliment, ...] = ()
     demographics_coverage: DemographicsCoverage | None = None
+    procedure_review: tuple[ProcedureReview, ...] = ()
     revisions: tuple[Revision, ...] = ()
     notes: tuple[Text, ...] = Field((), description="Anything else a reader needs to know.")
 

@@ -1,0 +1,154 @@
+"""The data dictionary, generated from the models and table specs so it cannot drift."""
+
+from __future__ import annotations
+
+import typing
+
+from pydantic import BaseModel
+
+from portal.models import Council, SourceDocument, Vocabulary, YearReport
+from portal.site.html import block, tag, text
+from portal.tables import TABLES, VALUE_DESCRIPTIONS
+
+TIDY_DESCRIPTIONS = {
+    "year": "Financial year, e.g. 2023-24 (1 April 2023 to 31 March 2024).",
+    "stage": "1, 2 or 3 for complaint stages; empty for year-level figures.",
+    "measure": "What is measured, in snake_case: received, outcome, timeliness, service_area, "
+    "subject, how_received, relationship, demographics, decision, advocacy, "
+    "compliments, representations, enquiries, members_enquiries, cost, compensation, "
+    "context.",
+    "category": "The label shown on the site; 'Total' for a total.",
+    "value": "The figure. Empty when not published (never 0 for missing).",
+    "unit": "count, percent or gbp.",
+    "source": "Document id and section the figure was transcribed from.",
+    "service": "Service area, for rows of a cross-tab; empty for overall figures.",
+    "team": "Team within the service, where the source gives one.",
+    "quarter": "Q1 to Q4 for quarterly figures.",
+    "characteristic": "For demographics: age, gender, disability, sexual_orientation, ethnicity.",
+    "population": "For demographics: complainants, service_users or child_population.",
+    "printed": "'yes' when the value is a percentage as printed in the source, with no count.",
+    "note": "Anything a reader needs to know about the row.",
+}
+
+
+def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:
+    found = []
+    for name, field in model.model_fields.items():
+        path = f"{prefix}{name}"
+        nested = _nested_model(field.annotation)
+        kind = "list of" if typing.get_origin(field.annotation) is tuple else ""
+        found.append(
+            (path, "required" if field.is_required() else "optional", field.description or "")
+        )
+        if nested is not None and nested not in (model,):
+            found.extend(_fields(nested, f"{path}{'[]' if kind else ''}."))
+    return found
+
+
+def _nested_model(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = _nested_model(arg)
+        if inner is not None and inner.__name__ != "Placeholder":
+            return inner
+    return None
+
+
+def _model_table(title: str, model: type[BaseModel], anchor: str) -> str:
+    rows = [
+        tag(
+            "tr",
+            block(
+                tag("th", tag("code", text(path)), scope="row"),
+                tag("td", text(req)),
+                tag("td", text(desc)),
+            ),
+        )
+        for path, req, desc in _fields(model)
+    ]
+    head = tag("tr", block(*(tag("th", h, scope="col") for h in ("Key", "Required", "Meaning"))))
+    table = tag(
+        "table",
+        block(
+            tag("caption", text(title), id=anchor), tag("thead", head), tag("tbody", block(*rows))
+        ),
+    )
+    return tag(
+        "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"
+    )
+
+
+def _csv_table(spec) -> str:
+    rows = [
+        tag(
+            "tr",
+            block(
+                tag("th", tag("code", text(k.name)), scope="row"),
+                tag("td", "required" if k.required else "optional"),
+                tag("td", text(k.description)),
+            ),
+        )
+        for k in spec.keys
+    ]
+    rows += [
+        tag(
+            "tr",
+            block(
+                tag("th", tag("code", name), scope="row"),
+                tag("td", "required" if name == "source" else "optional"),
+                tag("td", text(desc)),
+            ),
+        )
+        for name, desc in VALUE_DESCRIPTIONS.items()
+    ]
+    anchor = f"dictionary-{spec.name}"
+    head = tag("tr", block(*(tag("th", h, scope="col") for h in ("Column", "Required", "Meaning"))))
+    caption = f"{spec.file}: {spec.description}"
+    table = tag(
+        "table",
+        block(
+            tag("caption", text(caption), id=anchor), tag("thead", head), tag("tbody", block(*rows))
+        ),
+    )
+    return tag(
+        "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"
+    )
+
+
+def data_dictionary() -> str:
+    parts = [
+        "### Year files: report.yml\n",
+        _model_table("report.yml (one per year folder)", YearReport, "dictionary-report"),
+        "### Breakdown tables (CSV, one per year folder)\n",
+        *(_csv_table(spec) for spec in TABLES),
+        "### Shared files\n",
+        _model_table("council.yml", Council, "dictionary-council"),
+        _model_table("vocabularies.yml", Vocabulary, "dictionary-vocabularies"),
+        _model_table("sources.yml (a list of documents)", SourceDocument, "dictionary-sources"),
+    ]
+    return "\n\n".join(parts)
+
+
+def tidy_columns() -> str:
+    rows = [
+        tag("tr", block(tag("th", tag("code", name), scope="row"), tag("td", text(desc))))
+        for name, desc in TIDY_DESCRIPTIONS.items()
+    ]
+    head = tag("tr", block(tag("th", "Column", scope="col"), tag("th", "Meaning", scope="col")))
+    table = tag(
+        "table",
+        block(
+            tag("caption", "Columns of complaints.csv", id="tidy-columns"),
+            tag("thead", head),
+            tag("tbody", block(*rows)),
+        ),
+    )
+    return tag(
+        "div",
+        table,
+        class_="portal-table",
+        role="region",
+        aria_labelledby="tidy-columns",
+        tabindex="0",
+    )

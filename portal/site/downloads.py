@@ -1,0 +1,156 @@
+"""Open data: one tidy all-years file, and each year's tables, as CSV.
+
+The first columns of complaints.csv are fixed (year, stage, measure, category, value, unit,
+source); the rest say which part of a cross-tab a row belongs to.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+
+from portal.dataset import Dataset, Year
+from portal.rows import Row
+from portal.tables import TABLES_BY_NAME
+from portal.views.breakdown import label_of
+
+COLUMNS = (
+    "year",
+    "stage",
+    "measure",
+    "category",
+    "value",
+    "unit",
+    "source",
+    "service",
+    "team",
+    "quarter",
+    "characteristic",
+    "population",
+    "printed",
+    "note",
+)
+ALL_YEARS = "complaints.csv"
+ADVOCACY_KINDS = {
+    "complaint": "New cases about a complaint",
+    "representation": "New cases about a representation",
+}
+
+
+def tidy_rows(dataset: Dataset, year: Year) -> Iterator[dict[str, str]]:
+    for stage in year.report.stages:
+        yield _record(
+            year,
+            stage=stage.stage,
+            measure="received",
+            category="Total",
+            value=stage.count,
+            unit="count",
+            source=stage.source,
+            note=stage.note,
+        )
+    for name, rows in year.tables.items():
+        for row in rows:
+            yield _table_record(dataset, year, name, row)
+    for figure in year.report.figures:
+        yield _record(
+            year,
+            measure=figure.measure,
+            category=figure.label,
+            value=figure.value,
+            unit=figure.unit,
+            source=figure.source,
+            note=figure.note,
+        )
+
+
+def _table_record(dataset: Dataset, year: Year, name: str, row: Row) -> dict[str, str]:
+    spec = TABLES_BY_NAME[name]
+    if spec.category is not None:
+        category = label_of(
+            dataset, spec.category, row.get(spec.category), row.get("characteristic")
+        )
+    elif name == "advocacy":
+        category = ADVOCACY_KINDS[row.get("kind")]
+    elif row.get("team"):
+        category = label_of(dataset, "team", row.get("team"))
+    else:
+        category = (
+            label_of(dataset, "service", row.get("service")) if row.get("service") else "Total"
+        )
+    printed_only = row.count is None and row.percent is not None
+    value = row.percent_text if printed_only else row.count
+    extra = {
+        key: (label_of(dataset, key, row.get(key)) if key in ("service", "team") else row.get(key))
+        for key in ("service", "team", "quarter", "characteristic", "population")
+        if row.get(key)
+    }
+    return _record(
+        year,
+        stage=row.get("stage"),
+        measure=spec.measure,
+        category=category,
+        value=value,
+        unit="percent" if printed_only else "count",
+        source=row.source,
+        printed="yes" if printed_only else "",
+        note=row.note,
+        **extra,
+    )
+
+
+def _record(year: Year, **fields: object) -> dict[str, str]:
+    record = {column: "" for column in COLUMNS}
+    record["year"] = year.label
+    for key, value in fields.items():
+        if value is None:
+            continue
+        record[key] = _number(value) if isinstance(value, float) else str(value)
+    return record
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:.2f}"
+
+
+def to_csv(records: Iterable[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue()
+
+
+def table_csv_name(year: str, table: str) -> str:
+    return f"{year}/{table}.csv"
+
+
+def download_files(dataset: Dataset) -> dict[str, str]:
+    """File name under downloads/ → CSV text."""
+    files: dict[str, str] = {}
+    everything: list[dict[str, str]] = []
+    for year in dataset.years:
+        records = list(tidy_rows(dataset, year))
+        everything.extend(records)
+        files[f"{year.label}/summary.csv"] = to_csv(
+            r
+            for r in records
+            if r["measure"]
+            in (
+                "received",
+                "context",
+                "representations",
+                "enquiries",
+                "members_enquiries",
+                "cost",
+                "compensation",
+            )
+        )
+        for name in year.tables:
+            measure = TABLES_BY_NAME[name].measure
+            files[table_csv_name(year.label, name)] = to_csv(
+                r for r in records if r["measure"] == measure
+            )
+    files[ALL_YEARS] = to_csv(everything)
+    return files

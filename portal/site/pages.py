@@ -1,0 +1,315 @@
+"""Generated blocks of the site's pages (home, how to complain, reports, trends, about)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from portal.dataset import Dataset, Year
+from portal.site import narrative
+from portal.site.components import headline_cards, link_setting, setting
+from portal.site.dictionary import data_dictionary, tidy_columns
+from portal.site.display import Cell, TableData
+from portal.site.downloads import ALL_YEARS
+from portal.site.figures import table_block, trend_figure
+from portal.site.html import block, tag, text
+from portal.views.headline import headline
+from portal.views.trends import series
+
+
+def setting_at(council, path: str) -> str:
+    value: object = council
+    for part in path.split("."):
+        value = getattr(value, part)
+    kind = (
+        "email"
+        if path.endswith("email")
+        else "phone"
+        if path.endswith("phone")
+        else ("url" if path.endswith(("website", "web_form", "council_page", "url")) else "text")
+    )
+    return link_setting(value, kind) if kind != "text" else setting(value)
+
+
+def timescale(council, path: str) -> str:
+    value: object = council.timescales
+    for part in path.split("."):
+        value = getattr(value, part)
+    return text(value)
+
+
+def home_headline(dataset: Dataset) -> str:
+    year = dataset.latest
+    if year is None:
+        return tag("p", "No annual report has been published yet.")
+    link = tag(
+        "a", text(f"Read the full report for {year.long_label}"), href=f"reports/{year.label}/"
+    )
+    heading = tag("h2", text(f"Complaints in {year.long_label}"), id="latest-year")
+    return block(heading, headline_cards(dataset, year), tag("p", link))
+
+
+def record_sentence(dataset: Dataset) -> str:
+    """'Last year we answered N% of Stage 1 complaints within 10 working days.'"""
+    year = dataset.latest
+    if year is None:
+        return ""
+    days = dataset.council.timescales.stage1.working_days
+    found = headline(dataset, year).within_target
+    if found.missing:
+        return text(
+            f"The report for {year.long_label} did not publish how many Stage 1 "
+            f"complaints were answered within {days} working days."
+        )
+    return text(
+        f"In {year.long_label}, {dataset.council.short_name} answered {found.text()} of "
+        f"Stage 1 complaints within {days} working days."
+    )
+
+
+def reports_index(dataset: Dataset) -> str:
+    rows = []
+    for year in reversed(dataset.years):
+        stats = headline(dataset, year)
+        link = tag("a", text(year.long_label), href=f"{year.label}/")
+        status = "" if year.published else " (draft)"
+        rows.append(
+            tag(
+                "tr",
+                block(
+                    tag("th", link + text(status), scope="row"),
+                    *(
+                        tag("td", text(stats.stages[s].text()), class_="portal-num")
+                        for s in ("1", "2", "ombudsman")
+                    ),
+                    tag("td", text(stats.upheld.text()), class_="portal-num"),
+                ),
+            )
+        )
+    head = tag(
+        "tr",
+        block(
+            *(
+                tag("th", h, scope="col", class_=c)
+                for h, c in (
+                    ("Year", None),
+                    ("Stage 1", "portal-num"),
+                    ("Stage 2", "portal-num"),
+                    ("Ombudsman", "portal-num"),
+                    ("Stage 1 upheld", "portal-num"),
+                )
+            )
+        ),
+    )
+    table = tag(
+        "table",
+        block(
+            tag("caption", "Annual reports, newest first", id="years-caption"),
+            tag("thead", head),
+            tag("tbody", block(*rows)),
+        ),
+    )
+    return tag(
+        "div",
+        table,
+        class_="portal-table",
+        role="region",
+        aria_labelledby="years-caption",
+        tabindex="0",
+    )
+
+
+def trends(dataset: Dataset) -> str:
+    parts = []
+    for found in series(dataset):
+        parts.append(f"## {found.label}\n")
+        for note in found.notes:
+            parts.append(
+                tag(
+                    "div",
+                    block(
+                        tag("p", "Change of meaning", class_="admonition-title"),
+                        tag("p", text(note)),
+                    ),
+                    class_="admonition note",
+                )
+            )
+        parts.append(trend_figure(found))
+    return "\n\n".join(parts) if parts else tag("p", "Trends need more than one year of data.")
+
+
+def learning_all(dataset: Dataset) -> str:
+    parts = []
+    for year in reversed(dataset.years):
+        if not year.report.learning:
+            continue
+        parts.append(f"## {year.long_label}\n")
+        parts.append(narrative.learning_list(dataset, year, heading_level=3))
+    return "\n\n".join(parts) or tag("p", "No learning has been published yet.")
+
+
+def year_compliments(dataset: Dataset, year: Year) -> str:
+    rows = year.rows("compliments")
+    parts = []
+    if rows:
+        body = []
+        for row in rows:
+            name = (
+                "All services"
+                if not row.get("service")
+                else (dataset.index.term("services", row.get("service")).label)
+            )
+            body.append((name, (Cell(row.count, numeric=True),)))
+        parts.append(
+            table_block(
+                TableData(
+                    f"compliments-{year.label}",
+                    f"Compliments received, {year.long_label}",
+                    ("Service", "Compliments"),
+                    tuple(body),
+                    (True,),
+                )
+            )
+        )
+    quotes = narrative.compliments(year)
+    if quotes:
+        parts.append(quotes)
+    if not parts:
+        return tag("p", "Not published for this year.", class_="portal-none")
+    return "\n\n".join(parts)
+
+
+def compliments_all(dataset: Dataset) -> str:
+    years = [y for y in reversed(dataset.years) if y.rows("compliments") or y.report.compliments]
+    if not years:
+        return tag(
+            "p",
+            text(
+                f"{dataset.council.short_name}’s published reports do not include "
+                "figures or quotes about compliments. When a report publishes "
+                "them, they will appear here."
+            ),
+            class_="portal-none",
+        )
+    parts = []
+    for year in years:
+        parts.append(f"## {year.long_label}\n")
+        parts.append(year_compliments(dataset, year))
+    return "\n\n".join(parts)
+
+
+def sources_list(dataset: Dataset) -> str:
+    items = []
+    for doc in dataset.sources:
+        bits = [tag("strong", text(doc.title)), text(f" ({doc.publisher})")]
+        if doc.published:
+            bits.append(text(f", published {doc.published}"))
+        if doc.url:
+            bits.append(" " + tag("a", "online version", href=doc.url))
+        bits.append("<br>" + tag("small", text(f"Reference: {doc.id}")))
+        items.append(tag("li", "".join(bits)))
+    return tag("ul", block(*items))
+
+
+def discrepancies_all(dataset: Dataset) -> str:
+    if not dataset.notes:
+        return tag("p", "None recorded.")
+    rows = []
+    for note in dataset.notes:
+        year = note.file.split("/")[-2] if note.file.count("/") >= 2 else ""
+        rows.append(
+            (year, (Cell(str(note.value) if note.value is not None else ""), Cell(note.message)))
+        )
+    return table_block(
+        TableData(
+            "discrepancies",
+            "Acknowledged discrepancies in the sources",
+            ("Year", "Figure or item", "What is wrong"),
+            tuple(rows),
+            (False, False),
+        )
+    )
+
+
+def revisions_all(dataset: Dataset) -> str:
+    rows = [
+        (y.long_label, (Cell(str(r.date)), Cell(r.change), Cell(r.reason)))
+        for y in dataset.years
+        for r in y.report.revisions
+    ]
+    if not rows:
+        return tag("p", "No figures have been revised since they were first published here.")
+    return table_block(
+        TableData(
+            "revisions",
+            "Revisions to published figures",
+            ("Year", "Date", "What changed", "Why"),
+            tuple(rows),
+            (False, False, False),
+        )
+    )
+
+
+def publication(dataset: Dataset) -> str:
+    pub = dataset.council.publication
+    return block(
+        tag("p", tag("strong", "Published: ") + setting(pub.published)),
+        tag("p", tag("strong", "Next update: ") + setting(pub.next_update)),
+    )
+
+
+def downloads(dataset: Dataset) -> str:
+    items = [
+        tag(
+            "li",
+            tag(
+                "a",
+                "All years, all measures (one tidy CSV file)",
+                href=f"../downloads/{ALL_YEARS}",
+                download="",
+            ),
+        )
+    ]
+    for year in reversed(dataset.years):
+        links = [
+            tag("a", text(name), href=f"../downloads/{year.label}/{name}.csv", download="")
+            for name in ("summary", *year.tables)
+        ]
+        items.append(tag("li", text(f"{year.long_label}: ") + ", ".join(links)))
+    return tag("ul", block(*items))
+
+
+def other_routes(dataset: Dataset) -> str:
+    routes = dataset.council.other_routes
+    if not routes:
+        return tag("p", "To be added by the council.", class_="portal-placeholder")
+    items = []
+    for route in routes:
+        link = ""
+        if route.url is not None:
+            link = " " + setting_link(route.url)
+        items.append(
+            tag("li", tag("strong", text(route.name) + ":") + " " + text(route.description) + link)
+        )
+    return tag("ul", block(*items))
+
+
+def setting_link(value: object) -> str:
+    return link_setting(value, "url")
+
+
+PAGE_BLOCKS: dict[str, Callable[[Dataset], str]] = {
+    "home_headline": home_headline,
+    "record_sentence": record_sentence,
+    "reports_index": reports_index,
+    "trends": trends,
+    "learning": learning_all,
+    "compliments": compliments_all,
+    "sources": sources_list,
+    "discrepancies": discrepancies_all,
+    "revisions": revisions_all,
+    "publication": publication,
+    "other_routes": other_routes,
+    "downloads": downloads,
+    "data_dictionary": lambda d: data_dictionary(),
+    "tidy_columns": lambda d: tidy_columns(),
+}

@@ -1,0 +1,294 @@
+"""The sections of a year's page, each Markdown/HTML built from that year's data only."""
+
+from __future__ import annotations
+
+from portal.dataset import Dataset, Year
+from portal.models.report import Figure
+from portal.site.components import coverage_box, headline_cards
+from portal.site.display import Cell, TableData
+from portal.site.figures import figure_for, table_block
+from portal.site.html import block, tag, text
+from portal.site.tables import breakdown_table, crosstab
+from portal.views.breakdown import breakdown
+
+NONE = "Not published for this year."
+
+
+def none(message: str = NONE) -> str:
+    return tag("p", text(message), class_="portal-none")
+
+
+def draft_banner(year: Year) -> str:
+    if year.published:
+        return ""
+    return tag(
+        "div",
+        block(
+            tag("p", tag("strong", "Draft"), class_="admonition-title"),
+            tag(
+                "p",
+                "This year is a draft. It appears only in preview builds and "
+                "is not on the published site.",
+            ),
+        ),
+        class_="admonition warning",
+    )
+
+
+def intro(dataset: Dataset, year: Year) -> str:
+    period = year.report.period
+    docs = {ref.split(" §")[0] for ref in _all_sources(year)}
+    titles = [dataset.sources_by_id[d].title for d in sorted(docs) if d in dataset.sources_by_id]
+    sentence = (
+        f"Complaints about children’s social care at {dataset.council.name}, from "
+        f"{period.start:%-d %B %Y} to {period.end:%-d %B %Y}."
+    )
+    source = ("Figures come from: " + "; ".join(titles) + ".") if titles else ""
+    return block(
+        tag("p", text(sentence), class_="portal-lede"), tag("p", text(source)) if source else ""
+    )
+
+
+def _all_sources(year: Year) -> list[str]:
+    refs = [s.source for s in year.report.stages] + [f.source for f in year.report.figures]
+    refs += [r.source for rows in year.tables.values() for r in rows]
+    return refs
+
+
+def summary(dataset: Dataset, year: Year) -> str:
+    return headline_cards(dataset, year)
+
+
+def commentary(year: Year) -> str:
+    # Staff-written Markdown from data/<year>/commentary.md, reviewed in the pull request.
+    return year.commentary or ""
+
+
+def figures_table(year: Year, figures: list[Figure], id: str, caption: str) -> str:
+    if not figures:
+        return none()
+    rows = []
+    for f in figures:
+        value: int | float | None = f.value
+        if value is not None and f.unit == "count":
+            value = int(value)
+        suffix = "%" if f.unit == "percent" else ""
+        shown = Cell(
+            f"£{value:,.2f}" if f.unit == "gbp" and value is not None else value,
+            numeric=True,
+            suffix=suffix,
+        )
+        rows.append((f.label, (shown, Cell(f.note or ""))))
+    return table_block(
+        TableData(id, caption, ("Measure", "Figure", "Note"), tuple(rows), numeric=(True, False))
+    )
+
+
+def context(year: Year) -> str:
+    figures = [f for f in year.report.figures if f.measure == "context"]
+    return figures_table(year, figures, f"context-{year.label}", "Context for the year")
+
+
+def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
+    found = year.report.stage(stage)
+    if found is None:
+        return none()
+    count = "not published" if found.count is None else f"{found.count:,}"
+    parts = [
+        tag(
+            "p",
+            text(f"{found.label.capitalize()}: {count}.")
+            + (f" {text(found.note)}" if found.note else ""),
+        )
+    ]
+    specs = [
+        ("service_areas", "service", "Complaints by service area", "Service area"),
+        ("subjects", None, "What complaints were about", "Subject"),
+        ("outcomes", None, "Outcomes", "Outcome"),
+        ("timeliness", None, "How long responses took", "Time taken"),
+        ("timescales", None, "Statutory timescale met", "Result"),
+    ]
+    for table, by, title, column in specs:
+        rows = [r for r in year.rows(table) if r.get("stage") == stage]
+        if not rows:
+            continue
+        bd = breakdown(
+            dataset, year, table, where={"stage": stage}, by=by, total=year.stage_count(stage)
+        )
+        if bd.empty:
+            continue
+        caption = f"Stage {stage}: {title.lower()}, {year.long_label}"
+        data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
+        parts.append(f"### {title}\n")
+        parts.append(figure_for(data, bd, title, year))
+    for table, title in (
+        ("outcomes", "Outcomes by service"),
+        ("timeliness", "Response times by service"),
+    ):
+        tab = crosstab(
+            dataset,
+            year,
+            table,
+            stage,
+            f"s{stage}-{table}-x-{year.label}",
+            f"Stage {stage}: {title.lower()}, {year.long_label}",
+        )
+        if tab is not None:
+            parts.append(f"### {title}\n")
+            parts.append(table_block(tab))
+    return "\n\n".join(parts)
+
+
+def ombudsman(dataset: Dataset, year: Year) -> str:
+    found = year.report.stage("ombudsman")
+    parts = []
+    if found is not None:
+        count = "not published" if found.count is None else f"{found.count:,}"
+        parts.append(tag("p", text(f"{found.label.capitalize()}: {count}.")))
+    meta = year.report.ombudsman
+    if meta is not None and meta.category:
+        parts.append(tag("p", text(f"The Ombudsman’s category: {meta.category}.")))
+    if year.rows("ombudsman"):
+        bd = breakdown(dataset, year, "ombudsman", total=year.stage_count("ombudsman"))
+        data = breakdown_table(
+            bd,
+            f"ombudsman-{year.label}",
+            f"Ombudsman decisions, {year.long_label}",
+            year,
+            "Decision",
+        )
+        parts.append(figure_for(data, bd, "Ombudsman decisions", year))
+    for case in year.report.ombudsman_cases:
+        parts.append(_ombudsman_case(case))
+    return "\n\n".join(parts) if parts else none()
+
+
+def _ombudsman_case(case) -> str:
+    items = [tag("p", text(case.summary))]
+    if case.findings:
+        items.append(tag("p", tag("strong", "What the Ombudsman found")))
+        items.append(tag("ul", block(*(tag("li", text(f)) for f in case.findings))))
+    if case.remedies:
+        items.append(tag("p", tag("strong", "Remedies and service improvements")))
+        items.append(tag("ul", block(*(tag("li", text(r)) for r in case.remedies))))
+    title = f"Ombudsman case {case.reference}" + (f": {case.decision}" if case.decision else "")
+    return tag("div", block(tag("h3", text(title)), *items), class_="portal-case")
+
+
+def who_complained(dataset: Dataset, year: Year) -> str:
+    parts = []
+    for table, title, column in (
+        ("relationships", "Who complained", "Complainant"),
+        ("how_received", "How complaints were received", "How"),
+    ):
+        if year.rows(table):
+            stage = year.rows(table)[0].get("stage")
+            bd = breakdown(
+                dataset, year, table, where={"stage": stage}, total=year.stage_count(stage)
+            )
+            data = breakdown_table(
+                bd, f"{table}-{year.label}", f"{title}, {year.long_label}", year, column
+            )
+            parts.append(f"### {title}\n")
+            parts.append(figure_for(data, bd, title, year))
+    parts.append("### Demographics\n")
+    parts.append(demographics(dataset, year))
+    return "\n\n".join(parts)
+
+
+def demographics(dataset: Dataset, year: Year) -> str:
+    parts = []
+    coverage = year.report.demographics_coverage
+    if coverage is not None:
+        covered = "not published" if coverage.covered is None else f"{coverage.covered:,}"
+        sentence = f"Demographic information was found for {covered} complaints"
+        if coverage.not_covered is not None:
+            sentence += f"; for {coverage.not_covered:,} it was not available"
+        parts.append(tag("p", text(sentence + ".")))
+        if coverage.note:
+            parts.append(tag("p", text(coverage.note)))
+    rows = year.rows("demographics")
+    pairs = sorted({(r.get("characteristic"), r.get("population")) for r in rows})
+    for characteristic, population in pairs:
+        where = {"characteristic": characteristic, "population": population}
+        total = coverage.covered if coverage and population == "complainants" else None
+        bd = breakdown(dataset, year, "demographics", where=where, total=total)
+        name = characteristic.replace("_", " ")
+        who = population.replace("_", " ")
+        data = breakdown_table(
+            bd,
+            f"demo-{characteristic}-{population}-{year.label}",
+            f"{name.capitalize()} of {who}, {year.long_label}",
+            year,
+            "Group",
+        )
+        parts.append(table_block(data))
+    return "\n\n".join(parts) if parts else none()
+
+
+def advocacy(year: Year) -> str:
+    rows = year.rows("advocacy")
+    if not rows:
+        return none()
+    kinds = sorted({r.get("kind") for r in rows})
+    quarters = ["Q1", "Q2", "Q3", "Q4", None]
+    headers = ("Cases", "Q1", "Q2", "Q3", "Q4", "Whole year")
+    body = []
+    for kind in kinds:
+        by_quarter = {r.get("quarter"): r.count for r in rows if r.get("kind") == kind}
+        cells = tuple(Cell(by_quarter.get(q), numeric=True) for q in quarters)
+        label = "New cases about a complaint" if kind == "complaint" else "Representation cases"
+        body.append((label, cells))
+    return table_block(
+        TableData(
+            f"advocacy-{year.label}",
+            f"New advocacy cases by quarter, {year.long_label}",
+            headers,
+            tuple(body),
+            numeric=(True,) * 5,
+        )
+    )
+
+
+def money(year: Year) -> str:
+    figures = [f for f in year.report.figures if f.measure in ("cost", "compensation")]
+    parts = [figures_table(year, figures, f"cost-{year.label}", "Cost and compensation")]
+    paid = [c for c in year.report.ombudsman_cases if c.payment_gbp is not None]
+    if paid:
+        parts.append(
+            tag(
+                "ul",
+                block(
+                    *(
+                        tag("li", text(f"Ombudsman case {c.reference}: £{c.payment_gbp:,.2f} paid"))
+                        for c in paid
+                    )
+                ),
+            )
+        )
+    return "\n\n".join(parts)
+
+
+def activity(year: Year) -> str:
+    figures = [
+        f
+        for f in year.report.figures
+        if f.measure in ("representations", "enquiries", "members_enquiries")
+    ]
+    return figures_table(year, figures, f"activity-{year.label}", "Representations and enquiries")
+
+
+def sources(dataset: Dataset, year: Year) -> str:
+    docs = sorted({ref.split(" §")[0] for ref in _all_sources(year)})
+    items = []
+    for doc_id in docs:
+        doc = dataset.sources_by_id.get(doc_id)
+        if doc is None:
+            continue
+        line = f"{doc.title} ({doc.publisher})"
+        items.append(tag("li", text(line)))
+    return tag("ul", block(*items)) if items else none()
+
+
+def coverage(year: Year) -> str:
+    return coverage_box(year)

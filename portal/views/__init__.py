@@ -1,0 +1,1 @@
+"""Pure functions from the dataset to what a page shows: figures, breakdowns, series."""
