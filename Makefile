@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 SYNCED := $(VENV)/.synced
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: env serve build validate test test-fast test-browser lint chromium bench clean
+.PHONY: env serve build validate schema test test-fast test-browser lint chromium bench clean
 
 $(UV):
 	$(PY) -m venv $(TOOLS)
@@ -21,14 +21,19 @@ $(SYNCED): $(UV) pyproject.toml uv.lock
 
 env: $(SYNCED)
 
+# A preview: draft years are shown too (the published site leaves them out).
 serve: env
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	PORTAL_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: env
 	$(BIN)/mkdocs build --strict
 
 validate: env
 	$(BIN)/portal validate
+
+# data/schema/ is generated from portal/models: run this after changing a model.
+schema: env
+	$(BIN)/portal schema
 
 lint: env
 	$(BIN)/ruff check .

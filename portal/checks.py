@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from portal.dataset import Year
 from portal.models import SourceDocument
 from portal.models.common import SOURCE_REF
-from portal.percent import printed_matches
+from portal.percent import percent, printed_matches
 from portal.privacy import personal_data, review_mark
 from portal.problems import Report, Severity
 from portal.rows import Row
@@ -32,6 +32,8 @@ def run(
     report: Report,
 ) -> None:
     source_ids = {s.id for s in sources} if sources is not None else None
+    # A file with a bad row lost that row, so its sums would be wrong for no new reason.
+    unreadable = {p.file for p in report.errors}
     learning_years: dict[str, str] = {}
     for year in sorted(years, key=lambda y: y.label):
         _period(year, report)
@@ -45,8 +47,10 @@ def run(
         _personal_data(year, report)
         for spec_name, rows in year.tables.items():
             spec = TABLES_BY_NAME[spec_name]
-            _duplicates(rows, spec, report)
-            _table_totals(year, spec, rows, index, report)
+            repeated = _duplicates(rows, spec, report)
+            # Without the vocabulary, overlapping (cumulative) bands cannot be told apart.
+            if rows and index is not None and not repeated and rows[0].file not in unreadable:
+                _table_totals(year, spec, rows, index, report)
             _row_percentages(year, spec, rows, index, report)
 
 
@@ -140,9 +144,9 @@ def _printed_percentages(year: Year, report: Report) -> None:
 
     for i, item in enumerate(year.report.printed_percentages):
         right = printed_matches(Decimal(item.printed), item.numerator, item.denominator)
-        where = year.line_of("printed_percentages", i)
+        where = year.line_of("printed_percentages", i, "printed")
         field = f"printed_percentages.{i}"
-        exact = round(item.numerator * 100 / item.denominator, 2)
+        exact = _exact(item.numerator, item.denominator)
         if not right and item.discrepancy is None:
             report.add(
                 year.report_file,
@@ -165,9 +169,9 @@ def _printed_percentages(year: Year, report: Report) -> None:
         elif item.discrepancy is not None:
             report.add(
                 year.report_file,
-                where,
+                year.line_of("printed_percentages", i, "discrepancy"),
                 f"{field}.discrepancy",
-                item.printed,
+                item.discrepancy,
                 "the printed figure is right, so there is no discrepancy: remove `discrepancy:`",
             )
 
@@ -269,10 +273,12 @@ def _personal_data(year: Year, report: Report) -> None:
             )
 
 
-def _duplicates(rows: Sequence[Row], spec: TableSpec, report: Report) -> None:
+def _duplicates(rows: Sequence[Row], spec: TableSpec, report: Report) -> bool:
     seen: dict[tuple, int] = {}
+    found = False
     for row in rows:
         if row.keys in seen:
+            found = True
             report.add(
                 row.file,
                 row.line,
@@ -281,6 +287,7 @@ def _duplicates(rows: Sequence[Row], spec: TableSpec, report: Report) -> None:
                 f"the same row is already on line {seen[row.keys]}: keep one",
             )
         seen.setdefault(row.keys, row.line)
+    return found
 
 
 def _describe(row: Row, spec: TableSpec) -> str:
@@ -413,9 +420,20 @@ def _row_percentages(year, spec, rows, index, report) -> None:
                 "a percentage beside a count needs its base (what it is a percentage of)",
             )
             continue
+        if base == 0:
+            if row.percent != 0:
+                report.add(
+                    row.file,
+                    row.line,
+                    "percent",
+                    row.percent_text,
+                    "the total this is a percentage of is 0, so the percentage can only be 0: "
+                    "correct it or leave it blank",
+                )
+            continue
         if printed_matches(row.percent, row.count, base):
             continue
-        exact = round(row.count * 100 / base, 2)
+        exact = _exact(row.count, base)
         acknowledged = (row.note or "").strip().lower().startswith(DISCREPANCY_PREFIX)
         report.add(
             row.file,
@@ -431,3 +449,9 @@ def _row_percentages(year, spec, rows, index, report) -> None:
             ),
             Severity.NOTE if acknowledged else Severity.ERROR,
         )
+
+
+def _exact(part: int, whole: int) -> str:
+    """part as a percentage of whole to 2 places, without trailing zeros: '25', '33.33'."""
+    text = f"{percent(part, whole, 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

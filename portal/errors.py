@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, RootModel, ValidationError
 
 from portal.problems import Report
 from portal.yamlfile import LoadedYaml
@@ -36,26 +37,66 @@ def add_validation_errors(
     exc: ValidationError, model: type[BaseModel], shown: str, loaded: LoadedYaml, report: Report
 ) -> None:
     for error in exc.errors():
-        loc = _clean_loc(error["loc"])
+        if _other_branch(error, loaded.data):
+            continue
+        loc = _clean_loc(error["loc"], error["type"])
         field = ".".join(str(part) for part in loc) or "(file)"
         value = error.get("input") if error["type"] != "missing" else None
         if isinstance(value, dict | list):
             value = None
-        report.add(shown, loaded.line_of(loc), field, value, _message(error, model, loc))
+        line = loaded.line_of(loc)
+        if error["type"] == "invalid_key" and loc:
+            # YAML keys are remembered as written: `1:` is the key '1'.
+            line = loaded.lines.get((*loc[:-1], str(loc[-1])), line)
+        report.add(shown, line, field, value, _message(error, model, loc))
 
 
-def _clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
-    # Unions add the member's name to the path ('str', 'Placeholder'): not a key in the file.
-    return tuple(
-        part
-        for part in loc
-        if isinstance(part, int) or not (part[:1].isupper() or part in {"str", "function-after"})
+# Errors whose last path part is a key as the user typed it (which may look like anything).
+_USER_KEY = {"extra_forbidden", "invalid_key"}
+_SCALAR_TAGS = {"str", "int", "float", "bool", "bytes", "none"}
+
+
+def _is_tag(part: object) -> bool:
+    """Unions add the member's name to the path ('constrained-str', 'Placeholder'): not a key."""
+    return isinstance(part, str) and (
+        part[:1].isupper() or part in _SCALAR_TAGS or not part.isidentifier()
     )
+
+
+def _clean_loc(loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
+    body, last = (loc[:-1], loc[-1:]) if kind in _USER_KEY and loc else (loc, ())
+    return tuple(part for part in body if not _is_tag(part)) + tuple(last)
+
+
+_MISSING = object()
+
+
+def _other_branch(error: dict[str, Any], data: Any) -> bool:
+    """An error from the member of a union (text, or a placeholder) the user did not write.
+
+    Pydantic reports why each member failed; only the member matching what was written
+    (a set of 'key: value' lines, or a plain value) says anything useful.
+    """
+    loc = error["loc"]
+    searched = loc[:-1] if error["type"] in _USER_KEY else loc
+    tag_at = next((i for i, part in enumerate(searched) if _is_tag(part)), None)
+    if tag_at is None:
+        return False
+    written = data
+    for part in loc[:tag_at]:
+        found = (isinstance(written, dict) and part in written) or (
+            isinstance(written, list) and isinstance(part, int) and 0 <= part < len(written)
+        )
+        if not found:
+            return False
+        written = written[part]
+    model_branch = loc[tag_at][:1].isupper()
+    return isinstance(written, dict) != model_branch
 
 
 def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[str | int, ...]) -> str:
     kind = error["type"]
-    if kind == "extra_forbidden":
+    if kind in _USER_KEY:
         allowed = _allowed_keys(model, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f" Did you mean '{guess[0]}'?" if guess else ""
@@ -69,6 +110,12 @@ def _message(error: dict[str, Any], model: type[BaseModel], loc: tuple[str | int
         return f"not in the expected form: {described}" if described else error["msg"]
     if kind == "value_error":
         return str(error.get("ctx", {}).get("error", error["msg"]))
+    written = error.get("input")
+    if kind in {"int_type", "int_parsing"} and isinstance(written, str):
+        if re.fullmatch(r"\s*-?\d{1,3}(,\d{3})+\s*", written):
+            return "write the number without commas"
+        if re.fullmatch(r"\s*-?\d+\s*", written):
+            return "expected a whole number: remove the quotes"
     return _MESSAGES.get(kind, error["msg"][:1].lower() + error["msg"][1:])
 
 
@@ -91,6 +138,9 @@ def _field_model(model: Any, loc: tuple[str | int, ...]) -> Any:
 def _unwrap(annotation: Any) -> Any:
     """Reach the model inside tuple[...], X | None and X | Placeholder."""
     while True:
+        if isinstance(annotation, type) and issubclass(annotation, RootModel):
+            annotation = annotation.model_fields["root"].annotation
+            continue
         args = typing.get_args(annotation)
         if not args:
             return annotation

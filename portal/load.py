@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from portal import checks
+from portal import checks, revisions
 from portal.dataset import Dataset, Year
 from portal.models import Council, SourceList, Vocabulary, YearReport
 from portal.problems import DataError, Report, Severity, relative
@@ -19,7 +19,7 @@ from portal.vocabindex import VocabularyIndex, name_clashes
 from portal.yamlfile import LoadedYaml, YamlSyntaxError, load_yaml
 
 YEAR_FOLDER = re.compile(r"^(\d{4})-(\d{2})$")
-SHARED_FILES = {"council.yml", "vocabularies.yml", "sources.yml", "README.md"}
+SHARED_FILES = {"council.yml", "vocabularies.yml", "sources.yml", "checksums.yml", "README.md"}
 SHARED_FOLDERS = {"schema"}
 YEAR_FILES = {"report.yml", "commentary.md", *(spec.file for spec in TABLES)}
 
@@ -50,9 +50,9 @@ def load(
     sources = _model(root / "sources.yml", root, SourceList, report)
     council = _model(root / "council.yml", root, Council, report)
     vocabulary = _model(root / "vocabularies.yml", root, Vocabulary, report)
-    if vocabulary is not None:
-        _check_vocabulary(vocabulary, root, report)
-    index = VocabularyIndex(vocabulary) if vocabulary is not None else None
+    # A name that points at two terms would file rows under the wrong one: don't use it.
+    usable = vocabulary is not None and _check_vocabulary(vocabulary, root, report)
+    index = VocabularyIndex(vocabulary) if usable else None
     years = _years(root, index, report)
     if council is not None and release:
         _placeholders(council, root, report)
@@ -63,6 +63,7 @@ def load(
         years=years,
         report=report,
     )
+    revisions.check(root, years, report)  # published figures never change silently
     if not report.ok or council is None or vocabulary is None or sources is None:
         return None, report
     dataset = Dataset(
@@ -112,9 +113,10 @@ def _validate_model(loaded: LoadedYaml, model: type[M], shown: str, report: Repo
         return None
 
 
-def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> None:
+def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> bool:
     shown = relative(root / "vocabularies.yml", root)
-    for name, alias, term_id in name_clashes(vocabulary):
+    clashes = name_clashes(vocabulary)
+    for name, alias, term_id in clashes:
         report.add(
             shown,
             None,
@@ -123,6 +125,7 @@ def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> Non
             f"this name is used by two terms (the second is '{term_id}'): "
             "each id, label and alias must be unique within a list",
         )
+    return not clashes
 
 
 def _placeholders(council: Council, root: Path, report: Report) -> None:
@@ -155,7 +158,11 @@ def _years(root: Path, index: VocabularyIndex | None, report: Report) -> list[Ye
             )
             continue
         match = YEAR_FOLDER.match(entry.name)
-        if not match or (int(match[1]) + 1) % 100 != int(match[2]):
+        if (
+            not match
+            or (int(match[1]) + 1) % 100 != int(match[2])
+            or not 1900 <= int(match[1]) <= 2998
+        ):
             report.add(
                 shown,
                 None,
@@ -193,11 +200,22 @@ def _year(folder: Path, root: Path, index: VocabularyIndex | None, report: Repor
         path = folder / spec.file
         if path.is_file():
             tables[name] = read_table(path, relative(path, root), spec, index, report)
-    commentary_path = folder / "commentary.md"
-    commentary = commentary_path.read_text(encoding="utf-8") if commentary_path.is_file() else None
+    commentary = _commentary(folder / "commentary.md", root, report)
     if year_report is None:
         return None
     return Year(folder.name, folder, year_report, MappingProxyType(tables), commentary, loaded)
+
+
+def _commentary(path: Path, root: Path, report: Report) -> str | None:
+    if not path.is_file():
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        report.add(
+            relative(path, root), None, "file", None, "not UTF-8 text: save the file as UTF-8"
+        )
+        return None
 
 
 def _closest(name: str) -> str:

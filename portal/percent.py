@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+import math
+from decimal import Decimal
+from fractions import Fraction
+
+# Exact arithmetic: Decimal division rounds to 28 digits first, which breaks (or double-rounds)
+# half-up on very large or very precise figures.
+
+
+def _scaled(part: int | float | Decimal, whole: int | float | Decimal, places: int) -> Fraction:
+    """part as a percentage of whole, times 10**places, exactly."""
+    return Fraction(str(part)) * 100 * 10**places / Fraction(str(whole))
+
+
+def _half_up(value: Fraction) -> int:
+    """Nearest whole number, halves away from zero."""
+    magnitude = math.floor(abs(value) + Fraction(1, 2))
+    return magnitude if value >= 0 else -magnitude
 
 
 def percent(part: int | float, whole: int | float, places: int = 0) -> Decimal | None:
     """part as a percentage of whole, rounded half-up; None when whole is 0 or unknown."""
     if not whole:
         return None
-    exact = Decimal(str(part)) * 100 / Decimal(str(whole))
-    return exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return Decimal(f"{_half_up(_scaled(part, whole, places))}E-{places}")
 
 
 def places_of(printed: Decimal) -> int:
@@ -22,14 +37,12 @@ def printed_matches(printed: Decimal, part: int, whole: int) -> bool:
     """A printed percentage is right if it is the exact value rounded or truncated to its precision.
 
     Reports round inconsistently (half-up, or just cut off the decimals), and neither is wrong.
+    whole must not be 0.
     """
     places = places_of(printed)
-    exact = Decimal(part) * 100 / Decimal(whole)
-    step = Decimal(1).scaleb(-places)
-    return printed in (
-        exact.quantize(step, rounding=ROUND_HALF_UP),
-        exact.quantize(step, rounding=ROUND_DOWN),
-    )
+    scaled = _scaled(part, whole, places)
+    shown = Fraction(printed) * 10**places
+    return shown in (_half_up(scaled), math.trunc(scaled))
 
 
 def format_percent(value: Decimal | None) -> str:

@@ -31,9 +31,10 @@ class Problem:
         return (self.file, self.line or 0, self.field, self.message)
 
     def format(self) -> str:
+        """One line, whatever the data held (a key or a note may contain line breaks)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         value = "" if self.value is None else f" {_show(self.value)}"
-        return f"{where} [{self.field}]{value}: {self.message}"
+        return _one_line(f"{where} [{self.field}]{value}: {self.message}")
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the changed line."""
@@ -41,6 +42,10 @@ class Problem:
         line = "" if self.line is None else f",line={self.line}"
         text = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         return f"::{kind} file={self.file}{line}::{text}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.splitlines())
 
 
 def _show(value: object) -> str:

@@ -10,11 +10,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from portal.models.common import SOURCE_REF
+from portal.percent import places_of
 from portal.problems import Report
 from portal.tables import TableSpec
 from portal.vocabindex import VocabularyIndex
 
 _WHOLE = re.compile(r"^\d+$")
+# Far beyond any count; longer numbers are typing mistakes (and too long for int()).
+_MAX_DIGITS = 12
+_MAX_PLACES = 6
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,9 @@ def read_table(
             records = list(_records(handle))
         except csv.Error as exc:
             report.add(shown, None, "file", None, f"not a readable CSV file: {exc}")
+            return ()
+        except UnicodeDecodeError:
+            report.add(shown, None, "file", None, "not UTF-8 text: save the file as UTF-8")
             return ()
     if not records:
         report.add(
@@ -210,6 +217,11 @@ def _whole(
 ) -> int | None:
     if not value:
         return None
+    if _WHOLE.match(value) and len(value) > _MAX_DIGITS:
+        report.add(
+            shown, line, name, value, f"too large: a {name} has at most {_MAX_DIGITS} digits"
+        )
+        return None
     if _WHOLE.match(value):
         number = int(value)
         if number < minimum:
@@ -244,5 +256,10 @@ def _percent(value: str, line: int, shown: str, report: Report) -> Decimal | Non
         return None
     if not number.is_finite() or number < 0 or number > 100:
         report.add(shown, line, "percent", value, "a percentage must be between 0 and 100")
+        return None
+    if places_of(number) > _MAX_PLACES:
+        report.add(
+            shown, line, "percent", value, f"at most {_MAX_PLACES} decimal places, as printed"
+        )
         return None
     return number

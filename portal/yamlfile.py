@@ -52,6 +52,9 @@ def load_yaml(path: Path) -> LoadedYaml:
         raise YamlSyntaxError(line, _syntax_message(exc)) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(None, f"not valid YAML: {exc}") from None
+    except ValueError:
+        # PyYAML lets a value it cannot build escape: a number thousands of digits long.
+        raise YamlSyntaxError(None, "not valid YAML: a number is far too long") from None
     lines: dict[tuple[str | int, ...], int] = {}
     duplicates: list[tuple[tuple[str | int, ...], int]] = []
     if node is not None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from portal.models.common import (
     Count,
@@ -202,6 +203,21 @@ class YearReport(Strict):
     procedure_review: tuple[ProcedureReview, ...] = ()
     revisions: tuple[Revision, ...] = ()
     notes: tuple[Text, ...] = Field((), description="Anything else a reader needs to know.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_lists(cls, data: object) -> object:
+        """A list key with nothing after it (`stages:`, as a new year's template has) is empty."""
+        if not isinstance(data, dict):
+            return data
+        return {
+            key: ()
+            if value is None
+            and key in cls.model_fields
+            and typing.get_origin(cls.model_fields[key].annotation) is tuple
+            else value
+            for key, value in data.items()
+        }
 
     def stage(self, stage: str) -> StageCount | None:
         return next((s for s in self.stages if s.stage == stage), None)

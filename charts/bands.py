@@ -1,0 +1,85 @@
+"""Response times in working-day bands, with the bands inside the statutory timescale marked."""
+
+from __future__ import annotations
+
+import altair as alt
+
+from charts import base, theme
+from charts.bars import BAR_STEP, WIDTH
+
+WITHIN = "Within the statutory timescale"
+OUTSIDE = "Outside the statutory timescale"
+NO_TIMESCALE = "No timescale applies"
+# Told apart by fill pattern (solid, dashed outline, plain outline) and the legend's words,
+# not by colour alone.
+STYLES = {
+    WITHIN: (theme.SERIES[0].ref, theme.SERIES[0].ref, [1, 0]),
+    OUTSIDE: ("transparent", theme.SERIES[3].ref, [5, 3]),
+    NO_TIMESCALE: ("transparent", theme.SERIES[4].ref, [1, 0]),
+}
+
+
+def bands_bar(
+    data: base.Data,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    width: int = WIDTH,
+) -> alt.LayerChart:
+    """How many responses fell in each time band, in the bands' own order.
+
+    data: rows with `band` (label, e.g. "1 to 10 working days"), `count` (whole number; None when
+    not published) and `within_timescale` (True, False, or None for bands such as "withdrawn"
+    or "still open" that no timescale applies to). Pass bands that do not overlap, in order.
+    Bands within the timescale are solid bars, bands outside it dashed outlines, and a legend
+    says which is which.
+    """
+    base.check_text(title, subtitle, description)
+    records = base.rows(data, ("band", "count"), ("within_timescale",))
+    values = []
+    for r in records:
+        within = r["within_timescale"]
+        if within not in (True, False, None):
+            raise ValueError(f"within_timescale must be true, false or empty, not {within!r}")
+        n = base.count(r["count"])
+        values.append(
+            {
+                "band": r["band"],
+                "axis_label": base.wrap(str(r["band"])),
+                "value": n,
+                "label": base.format_count(n),
+                "label_at": n if n is not None else 0,
+                "timescale": {True: WITHIN, False: OUTSIDE, None: NO_TIMESCALE}[within],
+            }
+        )
+    statuses = [s for s in STYLES if any(v["timescale"] == s for v in values)]
+    top = max([v["value"] for v in values if v["value"] is not None] + [1])
+
+    y = alt.Y(
+        "axis_label:N",
+        sort=None,
+        scale=alt.Scale(domain=[v["axis_label"] for v in values]),
+        axis=base.category_axis(),
+    )
+    x_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
+    legend = alt.Legend(
+        title=None, orient="top", direction="vertical", symbolType="square", symbolSize=200
+    )
+
+    def channel(kind: type, index: int) -> alt.FieldChannelMixin:
+        styles = [STYLES[s][index] for s in statuses]
+        return kind("timescale:N", scale=alt.Scale(domain=statuses, range=styles), legend=legend)
+
+    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(BAR_STEP))
+    bars = chart.mark_bar(strokeWidth=2, height={"band": 0.7}).encode(
+        y=y,
+        x=alt.X("value:Q", axis=None, scale=x_scale),
+        fill=channel(alt.Fill, 0),
+        stroke=channel(alt.Stroke, 1),
+        strokeDash=channel(alt.StrokeDash, 2),
+    )
+    labels = chart.mark_text(align="left", baseline="middle", dx=6).encode(
+        y=y, x=alt.X("label_at:Q", axis=None, scale=x_scale), text=alt.Text("label:N")
+    )
+    return base.finish(alt.layer(bars, labels), title, subtitle, description)

@@ -1,0 +1,100 @@
+"""Horizontal bar charts of one measure by category: counts, or percentages as published."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import altair as alt
+
+from charts import base, theme
+
+BAR_STEP = 34  # px per category: room for a two-line label
+WIDTH = 360
+
+
+def counts_bar(
+    data: base.Data,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    order: Literal["data", "descending"] = "data",
+    width: int = WIDTH,
+) -> alt.LayerChart:
+    """Counts by category as horizontal bars, each labelled with its value.
+
+    data: rows with `category` (str) and `count` (whole number, or None when not published:
+    no bar is drawn and the label says "not published"; it is never shown as 0).
+    order: "data" keeps the rows' order (outcomes, bands...); "descending" puts the largest first.
+    """
+    base.check_text(title, subtitle, description)
+    records = base.rows(data, ("category", "count"))
+    values = [
+        {"category": r["category"], "value": base.count(r["count"]), **_label(r["category"])}
+        for r in records
+    ]
+    for v in values:
+        v["label"] = base.format_count(v["value"])
+    if order == "descending":
+        values.sort(key=lambda v: -1 if v["value"] is None else v["value"], reverse=True)
+    return base.finish(_bars(values, width), title, subtitle, description)
+
+
+def shares_bar(
+    data: base.Data,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    width: int = WIDTH,
+) -> alt.LayerChart:
+    """Percentages by category, for sources that published percentages but no counts.
+
+    data: rows with `category` (str) and `percent` (number, Decimal or string as printed, e.g.
+    "25.5"; None when not published). Labels keep the printed precision and add "%".
+    The bars start at 0 and the axis runs to 100% at least, so shares are never exaggerated.
+    """
+    base.check_text(title, subtitle, description)
+    records = base.rows(data, ("category", "percent"))
+    values = []
+    for r in records:
+        value = base.number(r["percent"], "percent")
+        if value is not None and not 0 <= value <= 100:
+            raise ValueError(f"percent must be between 0 and 100, not {r['percent']!r}")
+        values.append(
+            {
+                "category": r["category"],
+                "value": value,
+                "label": base.format_percent(r["percent"]),
+                **_label(r["category"]),
+            }
+        )
+    return base.finish(_bars(values, width, max_value=100), title, subtitle, description)
+
+
+def _label(category: str) -> dict[str, str]:
+    return {"axis_label": base.wrap(str(category))}
+
+
+def _bars(values: list[dict], width: int, max_value: float | None = None) -> alt.LayerChart:
+    for v in values:
+        # Where the label sits: at the bar's end, or at 0 for a value that was not published.
+        v["label_at"] = v["value"] if v["value"] is not None else 0
+    top = max([v["value"] for v in values if v["value"] is not None] + [max_value or 1])
+    # The domain is fixed so a row with no value keeps its place on the axis, and labels
+    # after the longest bar stay inside the chart.
+    y = alt.Y(
+        "axis_label:N",
+        sort=None,
+        scale=alt.Scale(domain=[v["axis_label"] for v in values]),
+        axis=base.category_axis(),
+    )
+    x_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
+    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(BAR_STEP))
+    bars = chart.mark_bar(color=theme.SERIES[0].ref, height={"band": 0.7}).encode(
+        y=y, x=alt.X("value:Q", axis=None, scale=x_scale)
+    )
+    labels = chart.mark_text(align="left", baseline="middle", dx=6).encode(
+        y=y, x=alt.X("label_at:Q", axis=None, scale=x_scale), text=alt.Text("label:N")
+    )
+    return alt.layer(bars, labels)

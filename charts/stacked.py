@@ -1,0 +1,128 @@
+"""A cross-tab as stacked horizontal bars: one bar per service, one segment per outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+
+from charts import base, theme
+from charts.bars import BAR_STEP
+
+WIDTH = 400
+# A segment narrower than this share of the longest bar gets no label (it would not fit);
+# the data table beside the chart has every number.
+MIN_LABEL_SHARE = 0.07
+
+
+def stacked_bar(
+    data: base.Data,
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    services: Sequence[str] | None = None,
+    outcomes: Sequence[str] | None = None,
+    width: int = WIDTH,
+) -> alt.LayerChart:
+    """Counts by service and outcome: segments separated by a gap, labelled with their counts.
+
+    data: rows with `service` (str), `outcome` (str) and `count` (whole number; None when not
+    published: the segment is left out and the bar's total says "not all published").
+    services / outcomes: the order of bars (top to bottom) and of segments (left to right);
+    default: first-seen order in the data. At most 6 outcomes (the palette's size).
+    """
+    base.check_text(title, subtitle, description)
+    records = base.rows(data, ("service", "outcome", "count"))
+    services = list(services or base.unique(str(r["service"]) for r in records))
+    outcomes = list(outcomes or base.unique(str(r["outcome"]) for r in records))
+    if len(outcomes) > len(theme.SERIES):
+        raise ValueError(f"{len(outcomes)} outcomes is too many to tell apart; at most 6")
+    cells: dict[tuple[str, str], int | None] = {}
+    for r in records:
+        key = (str(r["service"]), str(r["outcome"]))
+        if key[0] not in services or key[1] not in outcomes:
+            raise ValueError(f"{key} is not in the services and outcomes given")
+        if key in cells:
+            raise ValueError(f"two counts for {key[0]} / {key[1]}")
+        cells[key] = base.count(r["count"])
+
+    segments, totals = _segments(cells, services, outcomes)
+    longest = max([t["total"] for t in totals] + [1])
+    labelled = [s for s in segments if s["count"] / longest >= MIN_LABEL_SHARE]
+
+    labels = [base.wrap(s) for s in services]
+    y = alt.Y("axis_label:N", sort=None, scale=alt.Scale(domain=labels), axis=base.category_axis())
+    x_scale = alt.Scale(domain=[0, longest], nice=False, zero=True)
+    seg = alt.Chart(alt.Data(values=segments))
+    bars = seg.mark_bar(stroke=theme.SEPARATOR.ref, strokeWidth=2, height={"band": 0.7}).encode(
+        y=y,
+        x=alt.X("start:Q", axis=None, scale=x_scale),
+        x2="end:Q",
+        color=alt.Color(
+            "outcome:N",
+            scale=alt.Scale(domain=outcomes, range=[t.ref for t in theme.SERIES[: len(outcomes)]]),
+            legend=alt.Legend(
+                title=None, orient="top", direction="horizontal", columns=3, symbolType="square"
+            ),
+        ),
+    )
+    # Label colours come from the data (white or near-black, whichever reads on the segment),
+    # so they need no scale of their own.
+    counts = (
+        alt.Chart(alt.Data(values=labelled))
+        .mark_text(baseline="middle")
+        .encode(
+            y=y,
+            x=alt.X("middle:Q", axis=None, scale=x_scale),
+            text=alt.Text("label:N"),
+            color=alt.Color("label_colour:N", scale=None, legend=None),
+        )
+    )
+    ends = (
+        alt.Chart(alt.Data(values=totals))
+        .mark_text(align="left", baseline="middle", dx=6)
+        .encode(y=y, x=alt.X("total:Q", axis=None, scale=x_scale), text=alt.Text("label:N"))
+    )
+    chart = alt.layer(bars, counts, ends).properties(width=width, height=alt.Step(BAR_STEP))
+    return base.finish(chart.resolve_scale(color="independent"), title, subtitle, description)
+
+
+def _segments(
+    cells: dict[tuple[str, str], int | None], services: list[str], outcomes: list[str]
+) -> tuple[list[dict], list[dict]]:
+    """Each segment's start, end and label position; each bar's total (computed here, not by
+    Vega's stack, so a label can be dropped from a segment too narrow to hold it)."""
+    segments, totals = [], []
+    for service in services:
+        label, start, complete = base.wrap(service), 0, True
+        for index, outcome in enumerate(outcomes):
+            n = cells.get((service, outcome))
+            if n is None:
+                complete = False
+                continue
+            if n == 0:
+                continue
+            segments.append(
+                {
+                    "service": service,
+                    "outcome": outcome,
+                    "count": n,
+                    "axis_label": label,
+                    "start": start,
+                    "end": start + n,
+                    "middle": start + n / 2,
+                    "label": f"{n:,}",
+                    "label_colour": theme.ON_SERIES[index].ref,
+                }
+            )
+            start += n
+        totals.append(
+            {
+                "service": service,
+                "axis_label": label,
+                "total": start,
+                "label": f"{start:,}" if complete else f"{start:,} (not all published)",
+            }
+        )
+    return segments, totals
