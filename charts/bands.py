@@ -5,7 +5,8 @@ from __future__ import annotations
 import altair as alt
 
 from charts import base, theme
-from charts.bars import BAR_STEP, WIDTH
+from charts.bars import WIDTH
+from charts.rows import rows_for
 
 WITHIN = "Within the statutory timescale"
 OUTSIDE = "Outside the statutory timescale"
@@ -46,7 +47,6 @@ def bands_bar(
         values.append(
             {
                 "band": r["band"],
-                "axis_label": base.wrap(str(r["band"])),
                 "value": n,
                 "label": base.format_count(n),
                 "label_at": n if n is not None else 0,
@@ -56,12 +56,9 @@ def bands_bar(
     statuses = [s for s in STYLES if any(v["timescale"] == s for v in values)]
     top = max([v["value"] for v in values if v["value"] is not None] + [1])
 
-    y = alt.Y(
-        "axis_label:N",
-        sort=None,
-        scale=alt.Scale(domain=[v["axis_label"] for v in values]),
-        axis=base.category_axis(),
-    )
+    rows = rows_for([v["band"] for v in values])
+    for v, row in zip(values, rows.labels, strict=True):
+        v["row"] = row
     x_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
     legend = alt.Legend(
         title=None, orient="top", direction="vertical", symbolType="square", symbolSize=200
@@ -71,15 +68,13 @@ def bands_bar(
         styles = [STYLES[s][index] for s in statuses]
         return kind("timescale:N", scale=alt.Scale(domain=statuses, range=styles), legend=legend)
 
-    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(BAR_STEP))
-    bars = chart.mark_bar(strokeWidth=2, height={"band": 0.7}).encode(
-        y=y,
+    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(rows.step))
+    bars = rows.bar(chart, strokeWidth=2).encode(
+        y=rows.y(),
         x=alt.X("value:Q", axis=None, scale=x_scale),
         fill=channel(alt.Fill, 0),
         stroke=channel(alt.Stroke, 1),
         strokeDash=channel(alt.StrokeDash, 2),
     )
-    labels = chart.mark_text(align="left", baseline="middle", dx=6).encode(
-        y=y, x=alt.X("label_at:Q", axis=None, scale=x_scale), text=alt.Text("label:N")
-    )
-    return base.finish(alt.layer(bars, labels), title, subtitle, description)
+    labels = rows.value_labels(chart, alt.X("label_at:Q", axis=None, scale=x_scale))
+    return base.finish(alt.layer(rows.names(chart), bars, labels), title, subtitle, description)

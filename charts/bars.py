@@ -7,9 +7,9 @@ from typing import Literal
 import altair as alt
 
 from charts import base, theme
+from charts.rows import rows_for
 
-BAR_STEP = 34  # px per category: room for a two-line label
-WIDTH = 360
+WIDTH = 340
 
 
 def counts_bar(
@@ -29,10 +29,7 @@ def counts_bar(
     """
     base.check_text(title, subtitle, description)
     records = base.rows(data, ("category", "count"))
-    values = [
-        {"category": r["category"], "value": base.count(r["count"]), **_label(r["category"])}
-        for r in records
-    ]
+    values = [{"category": r["category"], "value": base.count(r["count"])} for r in records]
     for v in values:
         v["label"] = base.format_count(v["value"])
     if order == "descending":
@@ -66,35 +63,24 @@ def shares_bar(
                 "category": r["category"],
                 "value": value,
                 "label": base.format_percent(r["percent"]),
-                **_label(r["category"]),
             }
         )
     return base.finish(_bars(values, width, max_value=100), title, subtitle, description)
 
 
-def _label(category: str) -> dict[str, str]:
-    return {"axis_label": base.wrap(str(category))}
-
-
 def _bars(values: list[dict], width: int, max_value: float | None = None) -> alt.LayerChart:
-    for v in values:
+    rows = rows_for([v["category"] for v in values])
+    for v, row in zip(values, rows.labels, strict=True):
+        v["row"] = row
         # Where the label sits: at the bar's end, or at 0 for a value that was not published.
         v["label_at"] = v["value"] if v["value"] is not None else 0
     top = max([v["value"] for v in values if v["value"] is not None] + [max_value or 1])
-    # The domain is fixed so a row with no value keeps its place on the axis, and labels
-    # after the longest bar stay inside the chart.
-    y = alt.Y(
-        "axis_label:N",
-        sort=None,
-        scale=alt.Scale(domain=[v["axis_label"] for v in values]),
-        axis=base.category_axis(),
-    )
+    # A fixed domain keeps a row with no value in its place, and the scale the same in every
+    # layer.
     x_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
-    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(BAR_STEP))
-    bars = chart.mark_bar(color=theme.SERIES[0].ref, height={"band": 0.7}).encode(
-        y=y, x=alt.X("value:Q", axis=None, scale=x_scale)
+    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(rows.step))
+    bars = rows.bar(chart, color=theme.SERIES[0].ref).encode(
+        y=rows.y(), x=alt.X("value:Q", axis=None, scale=x_scale)
     )
-    labels = chart.mark_text(align="left", baseline="middle", dx=6).encode(
-        y=y, x=alt.X("label_at:Q", axis=None, scale=x_scale), text=alt.Text("label:N")
-    )
-    return alt.layer(bars, labels)
+    labels = rows.value_labels(chart, alt.X("label_at:Q", axis=None, scale=x_scale))
+    return alt.layer(rows.names(chart), bars, labels)

@@ -100,19 +100,6 @@ def unique(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def category_axis(limit: int = 220) -> alt.Axis:
-    # Labels may carry "\n" to break long names over two lines (see wrap()).
-    return alt.Axis(
-        title=None,
-        ticks=False,
-        domain=False,
-        labelLimit=limit,
-        labelPadding=8,
-        labelExpr="split(datum.label, '\\n')",
-        labelColor=theme.TEXT.ref,
-    )
-
-
 def wrap(label: str, width: int = 28) -> str:
     """Break a long category name over lines at spaces (Vega cannot wrap axis labels itself)."""
     words, lines, line = label.split(), [], ""

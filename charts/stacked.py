@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import altair as alt
 
 from charts import base, theme
-from charts.bars import BAR_STEP
+from charts.rows import rows_for
 
 WIDTH = 400
 # A segment narrower than this share of the longest bar gets no label (it would not fit);
@@ -47,15 +47,15 @@ def stacked_bar(
             raise ValueError(f"two counts for {key[0]} / {key[1]}")
         cells[key] = base.count(r["count"])
 
-    segments, totals = _segments(cells, services, outcomes)
+    rows = rows_for(services)
+    segments, totals = _segments(cells, services, rows.labels, outcomes)
     longest = max([t["total"] for t in totals] + [1])
     labelled = [s for s in segments if s["count"] / longest >= MIN_LABEL_SHARE]
 
-    labels = [base.wrap(s) for s in services]
-    y = alt.Y("axis_label:N", sort=None, scale=alt.Scale(domain=labels), axis=base.category_axis())
+    y = rows.y()
     x_scale = alt.Scale(domain=[0, longest], nice=False, zero=True)
     seg = alt.Chart(alt.Data(values=segments))
-    bars = seg.mark_bar(stroke=theme.SEPARATOR.ref, strokeWidth=2, height={"band": 0.7}).encode(
+    bars = rows.bar(seg, stroke=theme.SEPARATOR.ref, strokeWidth=2).encode(
         y=y,
         x=alt.X("start:Q", axis=None, scale=x_scale),
         x2="end:Q",
@@ -71,7 +71,7 @@ def stacked_bar(
     # so they need no scale of their own.
     counts = (
         alt.Chart(alt.Data(values=labelled))
-        .mark_text(baseline="middle")
+        .mark_text(baseline="middle", yOffset=rows.bar_offset)
         .encode(
             y=y,
             x=alt.X("middle:Q", axis=None, scale=x_scale),
@@ -79,23 +79,25 @@ def stacked_bar(
             color=alt.Color("label_colour:N", scale=None, legend=None),
         )
     )
-    ends = (
-        alt.Chart(alt.Data(values=totals))
-        .mark_text(align="left", baseline="middle", dx=6)
-        .encode(y=y, x=alt.X("total:Q", axis=None, scale=x_scale), text=alt.Text("label:N"))
+    ends = rows.value_labels(
+        alt.Chart(alt.Data(values=totals)), alt.X("total:Q", axis=None, scale=x_scale)
     )
-    chart = alt.layer(bars, counts, ends).properties(width=width, height=alt.Step(BAR_STEP))
+    names = rows.names(alt.Chart(alt.Data(values=totals)))
+    chart = alt.layer(names, bars, counts, ends).properties(width=width, height=alt.Step(rows.step))
     return base.finish(chart.resolve_scale(color="independent"), title, subtitle, description)
 
 
 def _segments(
-    cells: dict[tuple[str, str], int | None], services: list[str], outcomes: list[str]
+    cells: dict[tuple[str, str], int | None],
+    services: list[str],
+    rows: list[str],
+    outcomes: list[str],
 ) -> tuple[list[dict], list[dict]]:
     """Each segment's start, end and label position; each bar's total (computed here, not by
     Vega's stack, so a label can be dropped from a segment too narrow to hold it)."""
     segments, totals = [], []
-    for service in services:
-        label, start, complete = base.wrap(service), 0, True
+    for service, row in zip(services, rows, strict=True):
+        start, complete = 0, True
         for index, outcome in enumerate(outcomes):
             n = cells.get((service, outcome))
             if n is None:
@@ -108,7 +110,7 @@ def _segments(
                     "service": service,
                     "outcome": outcome,
                     "count": n,
-                    "axis_label": label,
+                    "row": row,
                     "start": start,
                     "end": start + n,
                     "middle": start + n / 2,
@@ -120,7 +122,7 @@ def _segments(
         totals.append(
             {
                 "service": service,
-                "axis_label": label,
+                "row": row,
                 "total": start,
                 "label": f"{start:,}" if complete else f"{start:,} (not all published)",
             }

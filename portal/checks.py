@@ -308,6 +308,8 @@ def partition_total(year: Year, spec: TableSpec, part: tuple[str | None, ...]) -
 
 def _has_gap(year: Year, spec: TableSpec, part: tuple[str | None, ...]) -> bool:
     stage = part[0] if spec.partition == ("stage",) else None
+    if spec.name == "ombudsman":
+        stage = "ombudsman"
     return any(g.table == spec.name and g.stage in (None, stage) for g in year.report.gaps)
 
 

@@ -185,7 +185,8 @@ def _check_year(
             "revisions",
             None,
             f"{shown} records {recorded.revisions} revision(s) but this file has {have}: "
-            "revisions are never deleted; put the missing entry back",
+            "every change needs an entry under `revisions:` and an entry is never deleted: "
+            "add the missing one",
         )
         return
     unchanged = any(

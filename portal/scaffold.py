@@ -205,6 +205,11 @@ demographics_coverage:
 #  not_covered: 23
 #  source: council-$label §7.1
 
+# What the report says about how well the complaints procedure itself worked.
+procedure_review:
+#  - summary: Most complainants were offered a meeting, as the procedure says.
+#    source: council-$label §12.1
+
 # Corrections made after the year was published. Never delete one.
 # The checks tell you when one is needed: see "Correcting a published year" in
 # docs/publishing.md.

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from portal.dataset import Dataset
 from portal.load import load_dataset
+from portal.render.svg import ChartRenderer
 
 _current: Dataset | None = None
+_renderer: ChartRenderer | None = None
 
 
 def preview() -> bool:
@@ -22,9 +24,17 @@ def data_dir(config_file: str | os.PathLike[str]) -> Path:
 
 
 def load(config_file: str | os.PathLike[str]) -> Dataset:
-    global _current
+    global _current, _renderer
     _current = load_dataset(data_dir(config_file), include_drafts=preview())
+    # Charts are cached on their inputs, so a rebuild with unchanged data renders nothing.
+    _renderer = ChartRenderer(Path(config_file).parent / ".cache" / "charts")
     return _current
+
+
+def renderer() -> ChartRenderer:
+    if _renderer is None:
+        raise RuntimeError("the chart renderer is set up by the on_config hook")
+    return _renderer
 
 
 def current() -> Dataset:

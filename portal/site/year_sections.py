@@ -70,7 +70,7 @@ def figures_table(year: Year, figures: list[Figure], id: str, caption: str) -> s
     rows = []
     for f in figures:
         value: int | float | None = f.value
-        if value is not None and f.unit == "count":
+        if value is not None and (f.unit == "count" or value == int(value)):
             value = int(value)
         suffix = "%" if f.unit == "percent" else ""
         shown = Cell(
@@ -97,7 +97,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
     parts = [
         tag(
             "p",
-            text(f"{found.label.capitalize()}: {count}.")
+            text(f"{found.label[:1].upper()}{found.label[1:]}: {count}.")
             + (f" {text(found.note)}" if found.note else ""),
         )
     ]
@@ -121,6 +121,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
         parts.append(f"### {title}\n")
         parts.append(figure_for(data, bd, title, year))
+        parts.append(gap_notes(year, table, stage))
     for table, title in (
         ("outcomes", "Outcomes by service"),
         ("timeliness", "Response times by service"),
@@ -139,12 +140,19 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
     return "\n\n".join(parts)
 
 
+def gap_notes(year: Year, table: str, stage: str | None) -> str:
+    """Why a table does not add up to its total, in the data's own words."""
+    notes = [g.note for g in year.report.gaps if g.table == table and g.stage in (None, stage)]
+    return block(*(tag("p", tag("strong", "Note: ") + text(n), class_="portal-note")
+                   for n in notes))
+
+
 def ombudsman(dataset: Dataset, year: Year) -> str:
     found = year.report.stage("ombudsman")
     parts = []
     if found is not None:
         count = "not published" if found.count is None else f"{found.count:,}"
-        parts.append(tag("p", text(f"{found.label.capitalize()}: {count}.")))
+        parts.append(tag("p", text(f"{found.label[:1].upper()}{found.label[1:]}: {count}.")))
     meta = year.report.ombudsman
     if meta is not None and meta.category:
         parts.append(tag("p", text(f"The Ombudsman’s category: {meta.category}.")))

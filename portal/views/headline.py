@@ -135,7 +135,7 @@ def change_in_words(now: Stat, before: Stat, noun: str, previous_label: str) -> 
     if now.kind == "count":
         diff = int(now.value) - int(before.value)
         if diff == 0:
-            return f"the same number of {noun} as in {previous_label}"
+            return f"the same as in {previous_label} ({before.text()})"
         word = "more" if diff > 0 else "fewer"
         return f"{abs(diff):,} {word} {noun} than in {previous_label} ({before.text()})"
     diff_points = Decimal(now.value) - Decimal(before.value)

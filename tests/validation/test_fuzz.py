@@ -184,7 +184,7 @@ def check(root: Path) -> Report:
 
 
 @settings(
-    max_examples=1500,
+    max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

@@ -1,0 +1,1 @@
+"""HTML components for the pages: accessible chart SVG, data tables and figures."""
