@@ -12,7 +12,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[2]
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+MINIMAL = ROOT / "tests" / "fixtures" / "site"
 
 
 @dataclass

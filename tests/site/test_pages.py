@@ -193,3 +193,20 @@ def test_draft_years_show_only_in_preview(tmp_path: Path) -> None:
     preview = build(data, tmp_path / "preview", preview=True)
     assert preview.returncode == 0, preview.output
     assert "is a draft" in preview.text("reports/2023-24")
+
+
+def test_every_chart_has_a_name_and_its_table(minimal_site: Built) -> None:
+    charts = 0
+    for file in _html_pages(minimal_site.site):
+        page = minimal_site.page(str(file.relative_to(minimal_site.site)))
+        for svg in page.select("figure svg[role=img]"):
+            charts += 1
+            labelled = svg.get("aria-labelledby", "").split()
+            names = [page.find(id=i) for i in labelled]
+            assert names and all(n is not None and n.get_text(strip=True) for n in names), file
+            assert svg.find("title") is not None and svg.find("desc") is not None
+            figure = svg.find_parent("figure")
+            table = figure.find("table")
+            assert table is not None and table.find("caption") is not None, file
+            assert figure.find("a", href=re.compile(r"\.csv$")) is not None, file
+    assert charts >= 3
