@@ -97,7 +97,9 @@ def config() -> dict[str, Any]:
         # Per-mark aria labels would make a screen reader read every bar; the SVG gets one
         # name and description instead (and svg.py strips anything left over).
         "aria": False,
-        "padding": 4,
+        # Room on the right for a label drawn wider by the reader's font than vl-convert
+        # measured it (labels run left to right, so they only ever grow that way).
+        "padding": {"left": 4, "top": 4, "right": 24, "bottom": 4},
         "view": {"stroke": None},
         "title": {
             "color": text,

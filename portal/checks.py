@@ -35,6 +35,10 @@ def run(
     # A file with a bad row lost that row, so its sums would be wrong for no new reason.
     unreadable = {p.file for p in report.errors}
     learning_years: dict[str, str] = {}
+    # Years whose report.yml could not be read: their learning ids are unknown.
+    unread = {f.split("/")[-2] for f in unreadable if f.endswith("/report.yml")} - {
+        y.label for y in years
+    }
     for year in sorted(years, key=lambda y: y.label):
         _period(year, report)
         _unique(year, report)
@@ -43,7 +47,8 @@ def run(
             _sources(year, source_ids, report)
         _printed_percentages(year, report)
         _discrepancies(year, report)
-        _learning_links(year, learning_years, report)
+        earlier_unread = any(label < year.label for label in unread)
+        _learning_links(year, learning_years, report, complete=not earlier_unread)
         _personal_data(year, report)
         for spec_name, rows in year.tables.items():
             spec = TABLES_BY_NAME[spec_name]
@@ -188,7 +193,7 @@ def _discrepancies(year: Year, report: Report) -> None:
         )
 
 
-def _learning_links(year: Year, seen: dict[str, str], report: Report) -> None:
+def _learning_links(year: Year, seen: dict[str, str], report: Report, complete: bool) -> None:
     for i, item in enumerate(year.report.learning):
         if item.id in seen:
             report.add(
@@ -199,7 +204,7 @@ def _learning_links(year: Year, seen: dict[str, str], report: Report) -> None:
                 f"this id is already used in {seen[item.id]}: ids are never reused",
             )
         for j, earlier in enumerate(item.follows_up):
-            if earlier not in seen:
+            if earlier not in seen and complete:
                 report.add(
                     year.report_file,
                     year.line_of("learning", i, "follows_up", j),

@@ -24,7 +24,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Mr Smith", "Mrs J Brown"; a lone initial ("Mr B") does not identify anyone.
     (
         "a titled surname",
-        re.compile(r"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)*[A-Z][a-z'’-]+"),
+        re.compile(
+            r"\b(Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z]\.?\s+)*"
+            r"(?:[A-Z]['’])?[A-Z][a-z]+(?:['’-][A-Z]?[a-z]+|[A-Z][a-z]+)*"
+        ),
     ),
 )
 

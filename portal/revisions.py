@@ -64,7 +64,9 @@ def checksum(year: Year, revisions: int | None = None) -> str:
     """The checksum of a year's figures, with a number of revisions (default: as it has now)."""
     count = len(year.report.revisions) if revisions is None else revisions
     content = {
-        "report": year.report.model_dump(mode="json", exclude={"status", "revisions"}),
+        "report": year.report.model_dump(
+            mode="json", exclude={"status", "revisions"}, exclude_defaults=True
+        ),
         "tables": {spec.name: _rows(year, spec.name) for spec in TABLES},
         "revisions": count,
     }

@@ -43,9 +43,11 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path) -> LoadedYaml:
     text = path.read_text(encoding="utf-8")
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        # Parsed once: the nodes give the lines, the same nodes give the data.
+        node = loader.get_single_node()
+        data = None if node is None else loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -55,6 +57,8 @@ def load_yaml(path: Path) -> LoadedYaml:
     except ValueError:
         # PyYAML lets a value it cannot build escape: a number thousands of digits long.
         raise YamlSyntaxError(None, "not valid YAML: a number is far too long") from None
+    finally:
+        loader.dispose()
     lines: dict[tuple[str | int, ...], int] = {}
     duplicates: list[tuple[tuple[str | int, ...], int]] = []
     if node is not None:

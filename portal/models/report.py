@@ -60,6 +60,11 @@ class Figure(Strict):
     unit: Literal["count", "percent", "gbp"]
     source: SourceRef
     note: Text | None = None
+    rate_base: bool = Field(
+        False,
+        description="Show Stage 1 complaints per 1,000 of this figure (e.g. referrals, or "
+        "children open to the service), so years of different size compare fairly.",
+    )
 
 
 class Gap(Strict):

@@ -33,9 +33,6 @@ DISPLAY_SCALE = 1.2
 _TOKEN = re.compile(r"var\(--portal-([a-z0-9-]+), (#[0-9a-fA-F]{6})\)")
 _PLAIN = {"none", "transparent", "currentColor"}
 _LONG_NUMBER = re.compile(r"(-?\d+\.\d{2})\d+")
-# Code whose change must invalidate cached SVG: the builders, the theme and this file.
-_ROOT = Path(__file__).resolve().parents[2]
-_SOURCES = (*sorted((_ROOT / "charts").glob("*.py")), Path(__file__))
 
 
 @dataclass
@@ -44,6 +41,9 @@ class RenderCounts:
 
     renders: int = 0
     hits: int = 0
+
+    def summary(self) -> str:
+        return f"charts: {self.renders} rendered, {self.hits} from the cache"
 
 
 # Every renderer in this process adds to these, so a build can report them (and a benchmark
@@ -232,8 +232,17 @@ def _versions() -> dict[str, str]:
 
 @cache
 def _code_hash() -> str:
+    """Hash of the code whose change must invalidate cached SVG: builders, theme, this package."""
+    import charts
+
+    here = Path(__file__).parent
+    sources = [
+        *sorted(Path(charts.__file__).parent.glob("*.py")),
+        here / "svg.py",
+        here / "text.py",
+    ]
     digest = hashlib.sha256()
-    for source in _SOURCES:
+    for source in sources:
         digest.update(source.name.encode())
         digest.update(source.read_bytes())
     return digest.hexdigest()

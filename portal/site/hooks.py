@@ -16,7 +16,11 @@ from portal.problems import DataError
 from portal.site import state
 
 log = logging.getLogger("mkdocs.plugins.portal")
-YEAR_TEMPLATE = Path(__file__).resolve().parents[2] / "templates" / "year.md"
+ROOT = Path(__file__).resolve().parents[2]
+YEAR_TEMPLATE = ROOT / "templates" / "year.md"
+# The chart colours live beside the chart code; the site serves that one file.
+CHART_CSS = ROOT / "charts" / "chart.css"
+CHART_CSS_URI = "stylesheets/chart.css"
 REPORTS_ENTRY = "Annual reports"
 
 
@@ -27,6 +31,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     config.site_name = f"{dataset.council.name}: children's social care complaints"
     config.nav = _nav_with_years(config.nav, [y.label for y in reversed(dataset.years)])
+    if CHART_CSS_URI not in config.extra_css:
+        config.extra_css.append(CHART_CSS_URI)
     return config
 
 
@@ -54,6 +60,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for year in state.current().years:
         content = f'---\nyear: "{year.label}"\n---\n{template}'
         files.append(File.generated(config, f"reports/{year.label}.md", content=content))
+    files.append(File.generated(config, CHART_CSS_URI, content=CHART_CSS.read_text("utf-8")))
     from portal.site.downloads import download_files
 
     for name, content in download_files(state.current()).items():

@@ -10,6 +10,7 @@ from portal.site.figures import figure_for, table_block
 from portal.site.html import block, tag, text
 from portal.site.tables import breakdown_table, crosstab
 from portal.views.breakdown import breakdown
+from portal.views.headline import rates
 
 NONE = "Not published for this year."
 
@@ -86,7 +87,23 @@ def figures_table(year: Year, figures: list[Figure], id: str, caption: str) -> s
 
 def context(year: Year) -> str:
     figures = [f for f in year.report.figures if f.measure == "context"]
-    return figures_table(year, figures, f"context-{year.label}", "Context for the year")
+    parts = [figures_table(year, figures, f"context-{year.label}", "Context for the year")]
+    found = rates(year)
+    if found:
+        items = [
+            tag(
+                "li",
+                text(
+                    f"{r.value} Stage 1 complaints for every 1,000 "
+                    f"{r.base_label[:1].lower()}{r.base_label[1:]} "
+                    f"({year.stage_count('1'):,} complaints, {r.base:,} in all)"
+                ),
+            )
+            for r in found
+        ]
+        parts.append(tag("p", "To compare years of different size:"))
+        parts.append(tag("ul", block(*items)))
+    return "\n\n".join(parts)
 
 
 def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
@@ -120,7 +137,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         caption = f"Stage {stage}: {title.lower()}, {year.long_label}"
         data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
         parts.append(f"### {title}\n")
-        parts.append(figure_for(data, bd, title, year))
+        parts.append(figure_for(data, bd, stage))
         parts.append(gap_notes(year, table, stage))
     for table, title in (
         ("outcomes", "Outcomes by service"),
@@ -143,8 +160,9 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
 def gap_notes(year: Year, table: str, stage: str | None) -> str:
     """Why a table does not add up to its total, in the data's own words."""
     notes = [g.note for g in year.report.gaps if g.table == table and g.stage in (None, stage)]
-    return block(*(tag("p", tag("strong", "Note: ") + text(n), class_="portal-note")
-                   for n in notes))
+    return block(
+        *(tag("p", tag("strong", "Note: ") + text(n), class_="portal-note") for n in notes)
+    )
 
 
 def ombudsman(dataset: Dataset, year: Year) -> str:
@@ -165,7 +183,7 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
             year,
             "Decision",
         )
-        parts.append(figure_for(data, bd, "Ombudsman decisions", year))
+        parts.append(figure_for(data, bd))
     for case in year.report.ombudsman_cases:
         parts.append(_ombudsman_case(case))
     return "\n\n".join(parts) if parts else none()
@@ -198,7 +216,7 @@ def who_complained(dataset: Dataset, year: Year) -> str:
                 bd, f"{table}-{year.label}", f"{title}, {year.long_label}", year, column
             )
             parts.append(f"### {title}\n")
-            parts.append(figure_for(data, bd, title, year))
+            parts.append(figure_for(data, bd, stage))
     parts.append("### Demographics\n")
     parts.append(demographics(dataset, year))
     return "\n\n".join(parts)

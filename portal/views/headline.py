@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from portal.checks import level
 from portal.dataset import Dataset, Year
@@ -143,3 +143,32 @@ def change_in_words(now: Stat, before: Stat, noun: str, previous_label: str) -> 
         return f"the same as in {previous_label}"
     word = "up" if diff_points > 0 else "down"
     return f"{word} from {before.text()} in {previous_label}"
+
+
+@dataclass(frozen=True)
+class Rate:
+    label: str
+    value: Decimal
+    base_label: str
+    base: int
+
+
+def rates(year: Year) -> tuple[Rate, ...]:
+    """Stage 1 complaints per 1,000 of each context figure marked as a rate base."""
+    stage1 = year.stage_count("1")
+    if stage1 is None:
+        return ()
+    found = []
+    for figure in year.report.figures:
+        if figure.rate_base and figure.value and figure.unit == "count":
+            per = Decimal(stage1) * 1000 / Decimal(str(figure.value))
+            value = per.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+            found.append(
+                Rate(
+                    f"Stage 1 complaints per 1,000: {figure.label[:1].lower()}{figure.label[1:]}",
+                    value,
+                    figure.label,
+                    int(figure.value),
+                )
+            )
+    return tuple(found)

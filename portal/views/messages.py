@@ -2,28 +2,56 @@
 
 from __future__ import annotations
 
-from portal.views.breakdown import Breakdown
+from portal.views.breakdown import Breakdown, Item
 from portal.views.trends import Series
 
 MAX_WORDS = 15
 
+# (when one category is more than half, when it is only the largest) for each table.
+TEMPLATES = {
+    "outcomes": ("Most {stage} complaints were {label}", "{Label} was the most common outcome"),
+    "service_areas": (
+        "More than half of {stage} complaints were about {label}",
+        "{Label} had the most {stage} complaints",
+    ),
+    "subjects": ("Most complaints were about: {label}", "Most common subject: {label}"),
+    "timeliness": ("Most {stage} responses: {label}", "Most common response time: {label}"),
+    "timescales": ("Most {stage} responses: {label}", "Most common result: {label}"),
+    "ombudsman": ("Most Ombudsman decisions: {label}", "Most common Ombudsman decision: {label}"),
+    "how_received": ("Most complaints came by {label}", "{Label} was the most common way in"),
+    "relationships": ("Most complaints came from {label}", "{Label} made the most complaints"),
+}
+DEFAULT = ("Most: {label}", "Largest group: {label}")
+
 
 def _fit(sentence: str) -> str:
-    words = sentence.split()
-    return " ".join(words[:MAX_WORDS])
+    return " ".join(sentence.split()[:MAX_WORDS])
 
 
-def breakdown_message(bd: Breakdown, subject: str) -> str:
-    """'Most Stage 1 complaints were not upheld' or 'Not upheld was the largest group'."""
-    known = [i for i in bd.items if (i.count if bd.has_counts else i.percent) is not None]
-    if not known:
-        return _fit(f"{subject}: figures not published")
-    key = (lambda i: i.count) if bd.has_counts else (lambda i: i.percent)
-    top = max(known, key=key)
-    share = top.percent
-    if share is not None and share > 50:
-        return _fit(f"More than half of {subject.lower()}: {top.label.lower()}")
-    return _fit(f"{top.label} was the largest group of {subject.lower()}")
+def _top(bd: Breakdown) -> Item | None:
+    if bd.has_counts:
+        known = [i for i in bd.items if i.count is not None]
+        return max(known, key=lambda i: i.count) if known else None
+    known = [i for i in bd.items if i.percent is not None]
+    return max(known, key=lambda i: i.percent) if known else None
+
+
+def breakdown_message(bd: Breakdown, stage: str | None = None) -> str:
+    """'Most Stage 1 complaints were not upheld', 'Family Support had the most complaints'."""
+    top = _top(bd)
+    if top is None:
+        return "Figures not published"
+    majority, largest = TEMPLATES.get(bd.table, DEFAULT)
+    template = majority if top.percent is not None and top.percent > 50 else largest
+    label = top.label
+    words = {
+        "stage": f"Stage {stage}" if stage else "",
+        "label": label.lower(),
+        "Label": label[:1].upper() + label[1:],
+    }
+    if bd.table in ("service_areas", "subjects", "ombudsman", "relationships"):
+        words["label"] = label  # proper names keep their capitals
+    return _fit(template.format(**words))
 
 
 def trend_message(series: Series) -> str:

@@ -8,6 +8,7 @@ expectation stays readable), a line number, or None for a problem about a whole 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -84,7 +85,7 @@ def compliment(text: str) -> Callable[[DataFolder], object]:
 
 def personal(kind: str, text: str) -> Case:
     return Case(
-        f"personal-data-{kind.replace(' ', '-')}-{text}",
+        "personal-data-" + re.sub(r"\W+", "-", text).strip("-").lower(),
         compliment(text),
         (
             error(
@@ -647,6 +648,12 @@ CASES = [
             ),
         ),
         (error(EARLIER, "follows_up:", "learning.0.follows_up.0", "in an earlier year"),),
+    ),
+    Case(
+        # 2023-24 follows up l-2022-01: with 2022-23 unreadable, that must not be reported too.
+        "earlier-year-unreadable-is-reported-once",
+        edit(EARLIER, "status: published", "status: final"),
+        (error(EARLIER, "status: final", "status", "'draft' or 'published'"),),
     ),
     Case(
         "figure-id-twice-in-a-year",

@@ -1,0 +1,1 @@
+"""Golden files: reviewed, committed outputs that tests compare against."""
