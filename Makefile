@@ -7,6 +7,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SYNCED := $(VENV)/.synced
 export NO_MKDOCS_2_WARNING := 1
+# Keep compiled bytecode: without it every build recompiles Altair, pandas and MkDocs.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: env serve build validate schema test test-fast test-browser lint chromium bench clean
 

@@ -13,6 +13,7 @@ runs (and passes) exactly as it does on the real data.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -38,8 +39,13 @@ def relabel(text: str, old: int, new: int) -> str:
     return text.replace(f"{old}/{(old + 1) % 100:02d}", f"{new}/{(new + 1) % 100:02d}")
 
 
-def generate(years: int, out: Path, base: Path = BASE, base_year: str = BASE_YEAR) -> Path:
-    """Write `years` published years ending with the base year's financial year."""
+def generate(
+    years: int, out: Path, base: Path = BASE, base_year: str = BASE_YEAR, root: Path = ROOT
+) -> Path:
+    """Write `years` published years ending with the base year's financial year.
+
+    `root` is the project whose `portal` package computes the checksums (the one that builds).
+    """
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -54,7 +60,8 @@ def generate(years: int, out: Path, base: Path = BASE, base_year: str = BASE_YEA
     if (base / "checksums.yml").is_file():
         lines = subprocess.run(
             [sys.executable, "-m", "portal.revisions", "--data", str(out)],
-            cwd=ROOT,
+            cwd=root,
+            env=dict(os.environ, PYTHONPATH=str(root)),
             check=True,
             capture_output=True,
             text=True,

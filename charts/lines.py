@@ -59,19 +59,18 @@ def trend_line(
         scale=alt.Scale(domain=axis_years, paddingOuter=0.3),
         axis=alt.Axis(title=None, labelAngle=0, labelOverlap=True, ticks=False, domainWidth=1),
     )
-    y = alt.Y(
-        "value:Q",
-        scale=alt.Scale(domain=[0, top], nice=False, zero=True),
-        axis=alt.Axis(
-            title=None,
-            tickCount=4,
-            format=",.0f",
-            labelExpr="datum.label + '%'" if unit == "percent" else alt.Undefined,
-            domain=False,
-            ticks=False,
-            grid=True,
-        ),
+    y_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
+    # Layers share the y axis, so every layer states the same one (axis=None would remove it).
+    y_axis = alt.Axis(
+        title=None,
+        tickCount=4,
+        format=",.0f",
+        labelExpr="datum.label + '%'" if unit == "percent" else alt.Undefined,
+        domain=False,
+        ticks=False,
+        grid=True,
     )
+    y = alt.Y("value:Q", scale=y_scale, axis=y_axis)
     colour = alt.Color(
         "series:N",
         scale=alt.Scale(domain=names, range=[t.ref for t in theme.SERIES[: len(names)]]),
@@ -104,7 +103,7 @@ def trend_line(
         .mark_text(align="left", baseline="middle", dx=10)
         .encode(
             x=x,
-            y=alt.Y("label_at:Q", scale=alt.Scale(domain=[0, top], nice=False, zero=True)),
+            y=alt.Y("label_at:Q", scale=y_scale, axis=y_axis),
             text=alt.Text("text:N"),
         )
     )

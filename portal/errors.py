@@ -68,9 +68,6 @@ def _clean_loc(loc: tuple[Any, ...], kind: str) -> tuple[str | int, ...]:
     return tuple(part for part in body if not _is_tag(part)) + tuple(last)
 
 
-_MISSING = object()
-
-
 def _other_branch(error: dict[str, Any], data: Any) -> bool:
     """An error from the member of a union (text, or a placeholder) the user did not write.
 

@@ -32,6 +32,9 @@ class VocabularyIndex:
     def labels(self, vocabulary: str, scope: str | None = None) -> list[str]:
         return [term.label for term in self._terms.get((vocabulary, scope), ())]
 
+    def terms(self, vocabulary: str | None, scope: str | None = None) -> tuple[Term, ...]:
+        return self._terms.get((vocabulary, scope), ())
+
     def term(self, vocabulary: str, term_id: str, scope: str | None = None) -> Term | None:
         return next((t for t in self._terms.get((vocabulary, scope), ()) if t.id == term_id), None)
 

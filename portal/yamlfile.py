@@ -31,7 +31,11 @@ class YamlSyntaxError(Exception):
         super().__init__(message)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster), else the pure one.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Safe loader; dates stay text so the models decide what a date is."""
 
 
@@ -43,11 +47,14 @@ _Loader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path) -> LoadedYaml:
     text = path.read_text(encoding="utf-8")
-    loader = _Loader(text)
     try:
-        # Parsed once: the nodes give the lines, the same nodes give the data.
-        node = loader.get_single_node()
-        data = None if node is None else loader.construct_document(node)
+        loader = _Loader(text)
+        try:
+            # Parsed once: the nodes give the lines, the same nodes give the data.
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -57,12 +64,10 @@ def load_yaml(path: Path) -> LoadedYaml:
     except ValueError:
         # PyYAML lets a value it cannot build escape: a number thousands of digits long.
         raise YamlSyntaxError(None, "not valid YAML: a number is far too long") from None
-    finally:
-        loader.dispose()
     lines: dict[tuple[str | int, ...], int] = {}
     duplicates: list[tuple[tuple[str | int, ...], int]] = []
     if node is not None:
-        _walk(node, (), lines, duplicates)
+        _walk(node, (), lines, duplicates, set())
     return LoadedYaml(data, lines, tuple(duplicates))
 
 
@@ -77,8 +82,12 @@ def _walk(
     loc: tuple[str | int, ...],
     lines: dict[tuple[str | int, ...], int],
     duplicates: list[tuple[tuple[str | int, ...], int]],
+    walked: set[int],
 ) -> None:
     lines.setdefault(loc, node.start_mark.line + 1)
+    if id(node) in walked:
+        return  # an alias (*name) of a node already walked, maybe one containing itself
+    walked.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
@@ -89,7 +98,7 @@ def _walk(
                 continue
             seen.add(key)
             lines[(*loc, key)] = line
-            _walk(value_node, (*loc, key), lines, duplicates)
+            _walk(value_node, (*loc, key), lines, duplicates, walked)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*loc, index), lines, duplicates)
+            _walk(item, (*loc, index), lines, duplicates, walked)

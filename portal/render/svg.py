@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
@@ -62,27 +63,65 @@ class ChartRenderer:
     def __init__(self, cache_dir: str | os.PathLike[str] | None) -> None:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.counts = RenderCounts()
+        self._used: set[str] = set()
 
-    def render(self, builder: Callable[..., Any], data: Any, *, slug: str, **params: Any) -> str:
-        """`builder(data, **params)` as accessible SVG with ids derived from slug."""
+    def render(
+        self, builder: Callable[..., Any] | str, data: Any, *, slug: str, **params: Any
+    ) -> str:
+        """`builder(data, **params)` as accessible SVG with ids derived from slug.
+
+        builder may be a dotted name ("charts.bars.counts_bar"): it is imported only on a cache
+        miss, so a build whose charts are all cached never loads Altair or pandas.
+        """
         check_slug(slug)
         key = cache_key(builder, data, slug, params)
+        self._used.add(key)
         path = self.cache_dir / f"{key}.svg" if self.cache_dir is not None else None
         if path is not None and path.is_file():
             self.counts.hits += 1
             TOTALS.hits += 1
             return path.read_text(encoding="utf-8")
-        svg = chart_svg(builder(data, **params), slug=slug)
+        spec, svg = _draw(_resolve(builder)(data, **params), slug=slug)
         self.counts.renders += 1
         TOTALS.renders += 1
         if path is not None:
             _write_atomic(path, svg)
+            # The spec beside it, for anyone comparing with client-side rendering (benchmarks).
+            _write_atomic(path.with_suffix(".vl.json"), json.dumps(spec, sort_keys=True))
         return svg
 
+    def prune(self) -> int:
+        """Delete cached charts this renderer did not use (call after a full build); returns
+        how many files went. Without it, every data or code change leaves old entries behind."""
+        if self.cache_dir is None or not self.cache_dir.is_dir():
+            return 0
+        removed = 0
+        for file in self.cache_dir.iterdir():
+            key = file.name.split(".", 1)[0]
+            if file.is_file() and file.suffix in (".svg", ".json") and key not in self._used:
+                file.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
-def cache_key(builder: Callable[..., Any], data: Any, slug: str, params: Mapping[str, Any]) -> str:
+
+def builder_name(builder: Callable[..., Any] | str) -> str:
+    return builder if isinstance(builder, str) else f"{builder.__module__}.{builder.__qualname__}"
+
+
+def _resolve(builder: Callable[..., Any] | str) -> Callable[..., Any]:
+    if not isinstance(builder, str):
+        return builder
+    import importlib
+
+    module, _, name = builder.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def cache_key(
+    builder: Callable[..., Any] | str, data: Any, slug: str, params: Mapping[str, Any]
+) -> str:
     payload = {
-        "builder": f"{builder.__module__}.{builder.__qualname__}",
+        "builder": builder_name(builder),
         "data": _plain(data),
         "params": _plain(dict(params)),
         "slug": slug,
@@ -99,6 +138,11 @@ def chart_svg(chart: Any, *, slug: str, show_title: bool = False) -> str:
     The chart's title and subtitle go into the SVG's <title>; they are not drawn, because the
     figure around the chart shows them as its visible caption (show_title=True draws them).
     """
+    return _draw(chart, slug=slug, show_title=show_title)[1]
+
+
+def _draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]:
+    """The chart's full spec, and its accessible SVG."""
     import vl_convert  # imported here: a cache hit never loads the engine
 
     spec = chart.to_dict()
@@ -106,12 +150,11 @@ def chart_svg(chart: Any, *, slug: str, show_title: bool = False) -> str:
     if isinstance(title, str):
         title = {"text": title}
     name = _sentences(_text(title.get("text")), _text(title.get("subtitle")))
-    description = spec.get("description") or ""
-    if not show_title:
-        spec.pop("title", None)
+    drawn = spec if show_title else {k: v for k, v in spec.items() if k != "title"}
     # No base URLs allowed: data is always inline, and the build must never fetch anything.
-    raw = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
-    return accessible_svg(raw, slug=slug, title=name, description=description)
+    raw = vl_convert.vegalite_to_svg(drawn, allowed_base_urls=[])
+    svg = accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")
+    return spec, svg
 
 
 def accessible_svg(raw: str, *, slug: str, title: str, description: str) -> str:
@@ -197,9 +240,10 @@ def _text(value: Any) -> str:
 
 def _plain(value: Any) -> Any:
     """Data and parameters as JSON-able values that are equal exactly when the inputs are."""
-    import pandas as pd
-
-    if isinstance(value, pd.DataFrame):
+    # pandas only matters if the caller passed pandas objects, in which case it is loaded;
+    # looking it up in sys.modules keeps a build of plain data from importing it.
+    pd = sys.modules.get("pandas")
+    if pd is not None and isinstance(value, pd.DataFrame):
         return {
             "columns": [str(c) for c in value.columns],
             "rows": _plain(value.to_dict("records")),
@@ -214,7 +258,7 @@ def _plain(value: Any) -> Any:
         return None if value != value else value  # NaN is "not published", like None
     if isinstance(value, Decimal):
         return {"decimal": str(value)}
-    if value is pd.NA or value is pd.NaT:
+    if pd is not None and (value is pd.NA or value is pd.NaT):
         return None
     if hasattr(value, "item"):
         return _plain(value.item())
@@ -233,11 +277,13 @@ def _versions() -> dict[str, str]:
 @cache
 def _code_hash() -> str:
     """Hash of the code whose change must invalidate cached SVG: builders, theme, this package."""
-    import charts
+    from importlib.util import find_spec
 
+    # Found without importing the package: importing it would load Altair on every build.
+    charts_dir = Path(next(iter(find_spec("charts").submodule_search_locations)))
     here = Path(__file__).parent
     sources = [
-        *sorted(Path(charts.__file__).parent.glob("*.py")),
+        *sorted(charts_dir.glob("*.py")),
         here / "svg.py",
         here / "text.py",
     ]
@@ -251,7 +297,7 @@ def _code_hash() -> str:
 def _write_atomic(path: Path, text: str) -> None:
     """Write via a temporary file and rename, so parallel builds never read half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

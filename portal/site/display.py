@@ -1,36 +1,27 @@
-"""Adapters from views to rendered components (tables, figures with charts).
+"""Tables as the pages describe them (TableData), drawn by portal.render.table.
 
-Sections describe what to show (a TableData, a chart kind and its data); this module is the one
-place that calls the renderers, so the pages never depend on rendering details.
+Sections say what each cell is (a count, a percentage, money or text); the renderer escapes
+it, right-aligns numbers and writes "not published" for a missing value.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 
-from portal.site.html import block, tag, text
-
-NOT_PUBLISHED = "not published"
+from portal.render.table import AsPublished, Column, Kind, data_table, format_cell
+from portal.site.html import tag, text
 
 
 @dataclass(frozen=True)
 class Cell:
     value: int | float | Decimal | str | None
-    numeric: bool = False
-    suffix: str = ""
+    kind: Kind = "text"
     as_published: bool = False
 
-    def html(self) -> str:
-        if self.value is None:
-            return tag("span", NOT_PUBLISHED, class_="portal-missing")
-        shown = f"{self.value:,}" if isinstance(self.value, int) else str(self.value)
-        mark = (
-            tag("span", " (as published)", class_="portal-as-published")
-            if (self.as_published)
-            else ""
-        )
-        return text(shown + self.suffix) + mark
+    def shown(self) -> object:
+        return AsPublished(self.value) if self.as_published else self.value
 
 
 @dataclass(frozen=True)
@@ -39,46 +30,52 @@ class TableData:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, tuple[Cell, ...]], ...]  # (row header, cells)
-    numeric: tuple[bool, ...] = field(default=())
     csv: str | None = None  # link under downloads/
+    total: tuple[str, tuple[Cell, ...]] | None = None  # a last row, set apart
 
 
-def table_html(table: TableData) -> str:
-    head = tag(
-        "tr",
-        block(
-            *(
-                tag(
-                    "th",
-                    text(h),
-                    scope="col",
-                    class_="portal-num" if i and table.numeric[i - 1] else None,
-                )
-                for i, h in enumerate(table.headers)
-            )
-        ),
+def slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
+def _column_kind(cells: list[Cell]) -> Kind:
+    kinds = {c.kind for c in cells if c.value is not None}
+    return kinds.pop() if len(kinds) == 1 else "number"
+
+
+def table_html(table: TableData, notes: tuple[str, ...] = ()) -> str:
+    every_row = [*table.rows, *([table.total] if table.total else [])]
+    kinds = [
+        _column_kind([cells[i] for _, cells in every_row]) for i in range(len(table.headers) - 1)
+    ]
+    columns = [
+        Column("row", table.headers[0]),
+        *(Column(f"c{i}", header, kinds[i]) for i, header in enumerate(table.headers[1:])),
+    ]
+
+    def mapping(header: str, cells: tuple[Cell, ...]) -> dict[str, object]:
+        values: dict[str, object] = {"row": header}
+        for i, cell in enumerate(cells):
+            # A column holding several kinds (a count beside money) shows each cell as its kind.
+            mixed = kinds[i] == "number" and cell.kind != "number" and cell.value is not None
+            values[f"c{i}"] = _plain(cell) if mixed else cell.shown()
+        return values
+
+    return data_table(
+        [mapping(h, cells) for h, cells in table.rows],
+        columns,
+        caption=table.caption,
+        slug=slug(table.id),
+        totals=mapping(*table.total) if table.total else None,
+        notes=notes,
     )
-    body = []
-    for header, cells in table.rows:
-        tds = [tag("td", c.html(), class_="portal-num" if c.numeric else None) for c in cells]
-        body.append(tag("tr", block(tag("th", text(header), scope="row"), *tds)))
-    caption_id = f"{table.id}-caption"
-    html_table = tag(
-        "table",
-        block(
-            tag("caption", text(table.caption), id=caption_id),
-            tag("thead", head),
-            tag("tbody", block(*body)),
-        ),
-    )
-    return tag(
-        "div",
-        html_table,
-        class_="portal-table",
-        role="region",
-        aria_labelledby=caption_id,
-        tabindex="0",
-    )
+
+
+def _plain(cell: Cell) -> str:
+    from html import unescape
+
+    # format_cell escapes; the renderer escapes again, so hand it the plain text.
+    return unescape(format_cell(cell.value, cell.kind))
 
 
 def csv_link(href: str | None, label: str) -> str:

@@ -2,18 +2,17 @@
 
 The chart says the main message in its title; the table beside it holds every number, so the
 figure reads without the chart and without JavaScript.
+
+Builders are named, not imported: the renderer imports them only when a chart is not cached.
 """
 
 from __future__ import annotations
 
-import re
-
-from charts.bars import counts_bar, shares_bar
-from charts.lines import trend_line
 from portal.render.figure import figure
 from portal.site import state
-from portal.site.display import Cell, TableData, csv_link, table_html
+from portal.site.display import Cell, TableData, csv_link, slug, table_html
 from portal.site.html import block
+from portal.site.tables import Crosstab
 from portal.views.breakdown import Breakdown
 from portal.views.messages import breakdown_message, trend_message
 from portal.views.trends import Series
@@ -21,10 +20,6 @@ from portal.views.trends import Series
 
 def table_block(data: TableData) -> str:
     return block(table_html(data), csv_link(data.csv, "this table"))
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
 
 
 def _describe(bd: Breakdown) -> str:
@@ -40,31 +35,55 @@ def _describe(bd: Breakdown) -> str:
     return "Bar chart. " + "; ".join(parts) + "."
 
 
-def figure_for(data: TableData, bd: Breakdown, stage: str | None = None) -> str:
+def figure_for(
+    data: TableData,
+    bd: Breakdown,
+    stage: str | None = None,
+    within: dict[str, bool | None] | None = None,
+) -> str:
     """A bar chart of the breakdown with its table one click away; just the table if no values."""
     known = [i for i in bd.items if i.count is not None or i.percent is not None]
     if len(known) < 2:
         return table_block(data)
     message = breakdown_message(bd, stage)
     subtitle = data.caption
-    slug = _slug(data.id)
-    if bd.has_counts:
+    figure_slug = slug(data.id)
+    if bd.has_counts and within is not None:
+        # Time bands: within the statutory timescale or not, shown by pattern as well as colour.
+        rows = [
+            {"band": i.label, "count": i.count, "within_timescale": within.get(i.id)}
+            for i in bd.items
+        ]
+        svg = state.renderer().render(
+            "charts.bands.bands_bar",
+            rows,
+            slug=figure_slug,
+            title=message,
+            subtitle=subtitle,
+            description=_describe(bd),
+        )
+    elif bd.has_counts:
         rows = [{"category": i.label, "count": i.count} for i in bd.items]
         svg = state.renderer().render(
-            counts_bar, rows, slug=slug, title=message, subtitle=subtitle, description=_describe(bd)
+            "charts.bars.counts_bar",
+            rows,
+            slug=figure_slug,
+            title=message,
+            subtitle=subtitle,
+            description=_describe(bd),
         )
     else:
         rows = [{"category": i.label, "percent": i.percent} for i in bd.items]
         svg = state.renderer().render(
-            shares_bar,
+            "charts.bars.shares_bar",
             rows,
-            slug=slug,
+            slug=figure_slug,
             title=message,
             subtitle=subtitle + " (percentages as published)",
             description=_describe(bd),
         )
     return figure(
-        slug=slug,
+        slug=figure_slug,
         title=message,
         subtitle=subtitle,
         chart_svg=svg,
@@ -74,18 +93,9 @@ def figure_for(data: TableData, bd: Breakdown, stage: str | None = None) -> str:
 
 
 def trend_figure(found: Series) -> str:
+    kind = "percent" if found.unit == "percent" else "count"
     rows = tuple(
-        (
-            year,
-            (
-                Cell(
-                    stat.value,
-                    numeric=True,
-                    suffix="%" if found.unit == "percent" else "",
-                    as_published=stat.kind == "as_published",
-                ),
-            ),
-        )
+        (year, (Cell(stat.value, kind, as_published=stat.kind == "as_published"),))
         for year, stat in found.points
     )
     data = TableData(
@@ -93,7 +103,6 @@ def trend_figure(found: Series) -> str:
         f"{found.label}, by year",
         ("Year", found.label),
         rows,
-        (True,),
         csv="../downloads/complaints.csv",
     )
     message = trend_message(found)
@@ -107,9 +116,9 @@ def trend_figure(found: Series) -> str:
         "Line chart. " + "; ".join(f"{year}: {stat.text()}" for year, stat in found.points) + "."
     )
     svg = state.renderer().render(
-        trend_line,
+        "charts.lines.trend_line",
         values,
-        slug=_slug(data.id),
+        slug=slug(data.id),
         title=message,
         subtitle=subtitle,
         description=description,
@@ -117,9 +126,49 @@ def trend_figure(found: Series) -> str:
         unit=found.unit,
     )
     return figure(
-        slug=_slug(data.id),
+        slug=slug(data.id),
         title=message,
         subtitle=subtitle,
+        chart_svg=svg,
+        table_html=table_html(data),
+        csv_href=data.csv,
+    )
+
+
+def _count_text(value: object) -> str:
+    return "not published" if value is None else str(value)
+
+
+MAX_SEGMENTS = 6  # the palette's size: more would need colours that cannot be told apart
+
+
+def crosstab_figure(found: Crosstab, title: str) -> str:
+    """Service × category as a stacked bar with its table; the table alone if too many parts."""
+    data = found.table
+    if len(found.categories) > MAX_SEGMENTS or len(found.rows) < 2:
+        return table_block(data)
+    totals = {}
+    for record in found.cells:
+        if record["count"] is not None:
+            totals[record["service"]] = totals.get(record["service"], 0) + record["count"]
+    top = max(totals, key=totals.get) if totals else None
+    message = f"{top} had the most complaints" if top else title
+    parts = [f"{r['service']}, {r['outcome']}: {_count_text(r['count'])}" for r in found.cells]
+    description = "Stacked bar chart. " + "; ".join(parts) + "."
+    svg = state.renderer().render(
+        "charts.stacked.stacked_bar",
+        list(found.cells),
+        slug=slug(data.id),
+        title=" ".join(message.split()[:15]),
+        subtitle=data.caption,
+        description=description,
+        services=list(found.rows),
+        outcomes=list(found.categories),
+    )
+    return figure(
+        slug=slug(data.id),
+        title=" ".join(message.split()[:15]),
+        subtitle=data.caption,
         chart_svg=svg,
         table_html=table_html(data),
         csv_href=data.csv,

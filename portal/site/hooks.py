@@ -66,3 +66,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for name, content in download_files(state.current()).items():
         files.append(File.generated(config, f"downloads/{name}", content=content))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    from portal.render.svg import TOTALS
+
+    removed = state.renderer().prune()
+    log.info("%s; %d stale cache entries removed", TOTALS.summary(), removed)

@@ -158,7 +158,7 @@ def year_compliments(dataset: Dataset, year: Year) -> str:
                 if not row.get("service")
                 else (dataset.index.term("services", row.get("service")).label)
             )
-            body.append((name, (Cell(row.count, numeric=True),)))
+            body.append((name, (Cell(row.count, "count"),)))
         parts.append(
             table_block(
                 TableData(
@@ -166,7 +166,6 @@ def year_compliments(dataset: Dataset, year: Year) -> str:
                     f"Compliments received, {year.long_label}",
                     ("Service", "Compliments"),
                     tuple(body),
-                    (True,),
                 )
             )
         )
@@ -225,7 +224,6 @@ def discrepancies_all(dataset: Dataset) -> str:
             "Acknowledged discrepancies in the sources",
             ("Year", "Figure or item", "What is wrong"),
             tuple(rows),
-            (False, False),
         )
     )
 
@@ -244,7 +242,6 @@ def revisions_all(dataset: Dataset) -> str:
             "Revisions to published figures",
             ("Year", "Date", "What changed", "Why"),
             tuple(rows),
-            (False, False, False),
         )
     )
 

@@ -6,7 +6,7 @@ from portal.dataset import Dataset, Year
 from portal.models.report import Figure
 from portal.site.components import coverage_box, headline_cards
 from portal.site.display import Cell, TableData
-from portal.site.figures import figure_for, table_block
+from portal.site.figures import crosstab_figure, figure_for, table_block
 from portal.site.html import block, tag, text
 from portal.site.tables import breakdown_table, crosstab
 from portal.views.breakdown import breakdown
@@ -73,16 +73,9 @@ def figures_table(year: Year, figures: list[Figure], id: str, caption: str) -> s
         value: int | float | None = f.value
         if value is not None and (f.unit == "count" or value == int(value)):
             value = int(value)
-        suffix = "%" if f.unit == "percent" else ""
-        shown = Cell(
-            f"£{value:,.2f}" if f.unit == "gbp" and value is not None else value,
-            numeric=True,
-            suffix=suffix,
-        )
-        rows.append((f.label, (shown, Cell(f.note or ""))))
-    return table_block(
-        TableData(id, caption, ("Measure", "Figure", "Note"), tuple(rows), numeric=(True, False))
-    )
+        kind = {"count": "count", "percent": "percent", "gbp": "gbp"}[f.unit]
+        rows.append((f.label, (Cell(value, kind), Cell(f.note or ""))))
+    return table_block(TableData(id, caption, ("Measure", "Figure", "Note"), tuple(rows)))
 
 
 def context(year: Year) -> str:
@@ -137,7 +130,10 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         caption = f"Stage {stage}: {title.lower()}, {year.long_label}"
         data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
         parts.append(f"### {title}\n")
-        parts.append(figure_for(data, bd, stage))
+        within = None
+        if table == "timeliness":
+            within = {b.id: b.within_timescale for b in dataset.vocabulary.timeliness_bands}
+        parts.append(figure_for(data, bd, stage, within))
         parts.append(gap_notes(year, table, stage))
     for table, title in (
         ("outcomes", "Outcomes by service"),
@@ -153,7 +149,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         )
         if tab is not None:
             parts.append(f"### {title}\n")
-            parts.append(table_block(tab))
+            parts.append(crosstab_figure(tab, title))
     return "\n\n".join(parts)
 
 
@@ -262,7 +258,7 @@ def advocacy(year: Year) -> str:
     body = []
     for kind in kinds:
         by_quarter = {r.get("quarter"): r.count for r in rows if r.get("kind") == kind}
-        cells = tuple(Cell(by_quarter.get(q), numeric=True) for q in quarters)
+        cells = tuple(Cell(by_quarter.get(q), "count") for q in quarters)
         label = "New cases about a complaint" if kind == "complaint" else "Representation cases"
         body.append((label, cells))
     return table_block(
@@ -271,7 +267,6 @@ def advocacy(year: Year) -> str:
             f"New advocacy cases by quarter, {year.long_label}",
             headers,
             tuple(body),
-            numeric=(True,) * 5,
         )
     )
 

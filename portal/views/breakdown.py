@@ -66,9 +66,9 @@ def label_of(dataset: Dataset, column: str, term_id: str | None, scope: str | No
     return term.label if term is not None else term_id
 
 
-def _order(dataset: Dataset, column: str, ids: Iterable[str], scope: str | None = None) -> list:
+def order(dataset: Dataset, column: str, ids: Iterable[str], scope: str | None = None) -> list:
     vocabulary = "demographic_groups" if column == "group" else CATEGORY_VOCABULARY.get(column)
-    declared = [t.id for t in dataset.index._terms.get((vocabulary, scope), ())]
+    declared = [t.id for t in dataset.index.terms(vocabulary, scope)]
     rank = {term_id: i for i, term_id in enumerate(declared)}
     return sorted(ids, key=lambda term_id: (rank.get(term_id, len(rank)), str(term_id)))
 
@@ -102,7 +102,7 @@ def breakdown(
     all_counted = all(r.count is not None for r in chosen) and chosen
     if counts_total is None and all_counted and spec.category is not None and by is None:
         counts_total = sum(r.count for r in chosen)
-    for term_id in _order(dataset, category, grouped, scope):
+    for term_id in order(dataset, category, grouped, scope):
         group = grouped[term_id]
         items.append(_item(dataset, category, term_id, group, counts_total, scope))
     sources = tuple(dict.fromkeys(r.source for r in chosen))

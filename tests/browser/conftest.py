@@ -156,3 +156,11 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def sweep(browser, site):
+    """Every page loaded once per width; see sweep.py."""
+    from tests.browser.sweep import run_sweep
+
+    return run_sweep(browser, site)

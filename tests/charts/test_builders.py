@@ -190,6 +190,9 @@ def test_trend_line_encodings_and_end_labels() -> None:
     assert line["encoding"]["x"]["scale"]["domain"] == ["2019-20", "2020-21", "2021-22"]
     assert line["encoding"]["y"]["field"] == "value"
     assert line["encoding"]["y"]["scale"]["domain"][0] == 0
+    # One shared y axis with grid lines; no layer may switch it off (axis: null removes it).
+    assert line["encoding"]["y"]["axis"]["grid"] is True
+    assert all(layer["encoding"]["y"]["axis"] is not None for layer in by_role.values())
     # Series differ in colour, dash pattern and point shape.
     assert line["encoding"]["color"]["field"] == "series"
     assert line["encoding"]["strokeDash"]["field"] == "series"

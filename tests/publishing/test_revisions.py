@@ -128,7 +128,7 @@ def test_a_wrong_line_in_checksums_yml_is_reported_on_its_line(data) -> None:
     with (data / "checksums.yml").open("a", encoding="utf-8") as handle:
         handle.write("2019-20: {checksum: sha256:0123456789ab, revisions: 0}\n")
         handle.write("2023-25: {checksum: sha256:0123456789ab, revisions: 0}\n")
-    replace_once(data / "checksums.yml", "sha256:7", "7")
+    replace_once(data / "checksums.yml", "2023-24: {checksum: sha256:", "2023-24: {checksum: ")
     report = validate(data)
     found = {(p.line, p.field): p.message for p in report.errors}
     assert "as `portal validate` prints it" in found[(5, "2023-24")]

@@ -130,8 +130,8 @@ def test_cache_hit_skips_building_and_drawing(tmp_path: Path, monkeypatch) -> No
         return counts_bar(data, **params)
 
     drawn = []
-    real = svg_module.chart_svg
-    monkeypatch.setattr(svg_module, "chart_svg", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    real = svg_module._draw
+    monkeypatch.setattr(svg_module, "_draw", lambda *a, **k: drawn.append(1) or real(*a, **k))
     first = ChartRenderer(tmp_path)
     svg = first.render(builder, COUNTS, slug="cached", **PARAMS)
     assert (first.counts.renders, first.counts.hits) == (1, 0)
@@ -147,7 +147,20 @@ def test_cache_hit_skips_building_and_drawing(tmp_path: Path, monkeypatch) -> No
         totals_before[1] + 1,
     )
     assert len(list(tmp_path.glob("*.svg"))) == 1
+    (spec,) = tmp_path.glob("*.vl.json")  # the spec beside it, for benchmarks
+    assert "/vega-lite/" in spec.read_text()
     assert not list(tmp_path.glob(".tmp-*"))
+
+
+def test_prune_removes_only_entries_this_build_did_not_use(tmp_path: Path) -> None:
+    old = ChartRenderer(tmp_path)
+    old.render(counts_bar, COUNTS, slug="old", **PARAMS)
+    new = ChartRenderer(tmp_path)
+    new.render(counts_bar, COUNTS, slug="new", **PARAMS)
+    assert len(list(tmp_path.iterdir())) == 4
+    assert new.prune() == 2
+    assert ChartRenderer(tmp_path).render(counts_bar, COUNTS, slug="new", **PARAMS)
+    assert len(list(tmp_path.iterdir())) == 2
 
 
 def test_cache_key_covers_builder_data_parameters_and_slug() -> None:

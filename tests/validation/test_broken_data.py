@@ -123,6 +123,12 @@ CASES = [
         (error(COUNCIL, "short_name:", "short_name", "expected text"),),
     ),
     Case(
+        # Text or a placeholder: a list fits neither, and is reported once, as text.
+        "yaml-list-where-text-or-placeholder",
+        edit(COUNCIL, "website: https://example.org", "website: [https://example.org]"),
+        (error(COUNCIL, "website: [", "website", "expected text"),),
+    ),
+    Case(
         "yaml-negative-count",
         edit(REPORT, "count: 20", "count: -3"),
         (error(REPORT, "count: -3", "stages.0.count", "cannot be negative", value=-3),),
@@ -216,6 +222,11 @@ CASES = [
         ),
     ),
     Case(
+        "yaml-alias-that-contains-itself",
+        append(REPORT, "notes: &same [A note, *same]\n"),
+        (error(REPORT, "notes: &same", "notes.1", "expected text"),),
+    ),
+    Case(
         "key-that-is-a-number",
         append(REPORT, "2024: next year\n"),
         (error(REPORT, "2024: next year", "2024", "unknown key"),),
@@ -280,6 +291,20 @@ CASES = [
         "csv-percent-over-100",
         edit(OUTCOMES, "1,,,Upheld,5,25", "1,,,Upheld,5,250"),
         (error(OUTCOMES, "1,,,Upheld,5,250", "percent", "between 0 and 100", value="250"),),
+    ),
+    Case(
+        "csv-percent-too-many-places",
+        edit(OUTCOMES, "1,,,Upheld,5,25,", "1,,,Upheld,5,25.0000001,"),
+        (error(OUTCOMES, "1,,,Upheld,5,25.0000001", "percent", "at most 6 decimal places"),),
+    ),
+    Case(
+        "csv-percent-of-a-zero-total",
+        steps(
+            edit(REPORT, "    count: 4\n", "    count: 0\n"),
+            edit(OUTCOMES, "2,,,Upheld,1,,", "2,,,Upheld,0,5,"),
+            edit(OUTCOMES, "2,,,Not upheld,3,", "2,,,Not upheld,0,"),
+        ),
+        (error(OUTCOMES, "2,,,Upheld,0,5", "percent", "total this is a percentage of is 0"),),
     ),
     Case(
         "csv-wrong-header",

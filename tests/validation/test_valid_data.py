@@ -129,3 +129,10 @@ def test_a_team_row_without_its_service_is_filed_under_the_service(data: DataFol
         ("fostering", "looked-after"),
         ("early-help", "family-support"),
     }
+
+
+def test_zero_percent_of_a_zero_total_passes(data: DataFolder) -> None:
+    data.replace(REPORT, "    count: 4\n", "    count: 0\n")
+    data.replace(OUTCOMES, "2,,,Upheld,1,,", "2,,,Upheld,0,0,")
+    data.replace(OUTCOMES, "2,,,Not upheld,3,", "2,,,Not upheld,0,")
+    assert data.validate().problems == []

@@ -122,3 +122,10 @@ def test_an_empty_file_has_no_data_and_no_lines(tmp_path: Path) -> None:
     loaded = load_yaml(write(tmp_path, "# only a comment\n"))
     assert loaded.data is None
     assert loaded.line_of(("status",)) is None
+
+
+def test_an_alias_that_contains_itself_does_not_recurse_forever(tmp_path: Path) -> None:
+    loaded = load_yaml(write(tmp_path, "a: &x [1, *x]\nb: *x\n"))
+    assert loaded.data["a"][1] is loaded.data["a"]
+    assert loaded.line_of(("a", 1)) == 1
+    assert loaded.line_of(("b",)) == 2
