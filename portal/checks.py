@@ -42,7 +42,6 @@ def run(
     for year in sorted(years, key=lambda y: y.label):
         _period(year, report)
         _unique(year, report)
-        _gaps(year, report)
         if source_ids is not None:
             _sources(year, source_ids, report)
         _printed_percentages(year, report)
@@ -92,18 +91,6 @@ def _unique(year: Year, report: Report) -> None:
                     f"appears twice in {name}: each {key} must be unique",
                 )
             seen.add(value)
-
-
-def _gaps(year: Year, report: Report) -> None:
-    for i, gap in enumerate(year.report.gaps):
-        if gap.table not in TABLES_BY_NAME:
-            report.add(
-                year.report_file,
-                year.line_of("gaps", i, "table"),
-                f"gaps.{i}.table",
-                gap.table,
-                f"expected a table name: {', '.join(TABLES_BY_NAME)}",
-            )
 
 
 def _walk_refs(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple, str]]:

@@ -30,8 +30,14 @@ SourceRef = Annotated[
         "'§' and the section, e.g. 'camden-2023-24 §4.2'."
     ),
 ]
-Count = Annotated[int, Field(ge=0, strict=True, description="A whole number, 0 or more.")]
-Money = Annotated[float, Field(ge=0, description="Pounds sterling, e.g. 480 or 9432.00.")]
+# No council has a billion complaints: a larger number is a typing mistake.
+Count = Annotated[
+    int, Field(ge=0, le=999_999_999, strict=True, description="A whole number, 0 or more.")
+]
+Money = Annotated[
+    float,
+    Field(ge=0, allow_inf_nan=False, description="Pounds sterling, e.g. 480 or 9432.00."),
+]
 Stage = Annotated[
     str,
     StringConstraints(pattern=r"^(1|2|3)$"),

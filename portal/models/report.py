@@ -10,6 +10,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from portal.models.common import (
     Count,
+    Money,
     ReviewMark,
     Slug,
     SourceRef,
@@ -17,17 +18,21 @@ from portal.models.common import (
     Strict,
     Text,
 )
+from portal.tables import TABLES
 
 StageOrOmbudsman = Annotated[
     str,
     StringConstraints(pattern=r"^(1|2|3|ombudsman)$"),
     Field(description="'1', '2', '3' or 'ombudsman'."),
 ]
-Decimal = Annotated[
+PrintedNumber = Annotated[
     str,
     StringConstraints(pattern=r"^\d+(\.\d+)?$"),
     Field(description="A number as printed, in quotes, e.g. '25.5'."),
 ]
+
+
+TableName = Literal.__getitem__(tuple(spec.name for spec in TABLES))
 
 
 class Period(Strict):
@@ -56,7 +61,9 @@ class Figure(Strict):
     id: Slug
     measure: FigureMeasure
     label: Text
-    value: float | None = Field(description="Empty (null) when not published.")
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+        description="The figure; empty (null) when not published, never 0 for missing."
+    )
     unit: Literal["count", "percent", "gbp"]
     source: SourceRef
     note: Text | None = None
@@ -70,7 +77,7 @@ class Figure(Strict):
 class Gap(Strict):
     """Why a breakdown does not add up to its total (e.g. only one category was published)."""
 
-    table: Slug
+    table: TableName = Field(description="The CSV table that does not add up, e.g. outcomes.")
     stage: StageOrOmbudsman | None = None
     note: Text
 
@@ -79,7 +86,7 @@ class PrintedPercentage(Strict):
     """A percentage printed in the text, checked against the counts it was made from."""
 
     text: Text = Field(description="The sentence as printed.")
-    printed: Decimal
+    printed: PrintedNumber
     numerator: Count
     denominator: Annotated[int, Field(gt=0, strict=True)]
     source: SourceRef
@@ -136,7 +143,7 @@ class OmbudsmanCase(Strict):
     summary: Text
     findings: tuple[Text, ...] = ()
     remedies: tuple[Text, ...] = ()
-    payment_gbp: float | None = Field(None, ge=0)
+    payment_gbp: Money | None = Field(None, description="Total the council paid, in pounds.")
     source: SourceRef
     reviewed: ReviewMark | None = None
 

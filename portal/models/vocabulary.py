@@ -48,8 +48,12 @@ class Band(Term):
     """A timeliness band in working days, or withdrawn / still open."""
 
     kind: Literal["days", "withdrawn", "open"] = "days"
-    min_days: int | None = Field(None, ge=0)
-    max_days: int | None = Field(None, ge=0, description="Empty for an open-ended band (41+).")
+    min_days: int | None = Field(
+        None, ge=0, strict=True, description="First working day in the band."
+    )
+    max_days: int | None = Field(
+        None, ge=0, strict=True, description="Last working day in the band; empty for 41+."
+    )
     within_timescale: bool | None = Field(
         None, description="Whether the band is within the statutory timescale incl. extension."
     )

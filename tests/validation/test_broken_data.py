@@ -453,7 +453,11 @@ CASES = [
         append(REPORT, "gaps:\n  - table: outcome\n    note: Only upheld was published.\n"),
         (
             error(
-                REPORT, "table: outcome", "gaps.0.table", "expected a table name", value="outcome"
+                REPORT,
+                "table: outcome",
+                "gaps.0.table",
+                "expected 'outcomes', 'timeliness'",
+                value="outcome",
             ),
         ),
     ),
