@@ -446,7 +446,7 @@ def lighthouse(site: Path) -> None:
         return
     years = sorted(p.parent.name for p in (site / "reports").glob("*/index.html"))
     server = subprocess.Popen(
-        [sys.executable, "-m", "http.server", "8765", "--bind", "127.0.0.1", "-d", str(site)],
+        [sys.executable, str(BENCH / "serve.py"), "8765", str(site)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
