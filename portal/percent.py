@@ -43,7 +43,3 @@ def printed_matches(printed: Decimal, part: int, whole: int) -> bool:
     scaled = _scaled(part, whole, places)
     shown = Fraction(printed) * 10**places
     return shown in (_half_up(scaled), math.trunc(scaled))
-
-
-def format_percent(value: Decimal | None) -> str:
-    return "not published" if value is None else f"{value}%"

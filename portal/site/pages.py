@@ -283,15 +283,11 @@ def other_routes(dataset: Dataset) -> str:
     for route in routes:
         link = ""
         if route.url is not None:
-            link = " " + setting_link(route.url)
+            link = " " + link_setting(route.url, "url")
         items.append(
             tag("li", tag("strong", text(route.name) + ":") + " " + text(route.description) + link)
         )
     return tag("ul", block(*items))
-
-
-def setting_link(value: object) -> str:
-    return link_setting(value, "url")
 
 
 PAGE_BLOCKS: dict[str, Callable[[Dataset], str]] = {
