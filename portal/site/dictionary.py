@@ -7,9 +7,12 @@ import typing
 from pydantic import BaseModel
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
-from portal.site.html import block, tag, text
-from portal.tables import TABLES, VALUE_DESCRIPTIONS
+from portal.site.html import block, markup_table, tag, text
+from portal.tables import TABLES, VALUE_DESCRIPTIONS, TableSpec
 
+HEADERS = {
+    first: [(first, None), ("Required", None), ("Meaning", None)] for first in ("Key", "Column")
+}
 TIDY_DESCRIPTIONS = {
     "year": "Financial year, e.g. 2023-24 (1 April 2023 to 31 March 2024).",
     "stage": "1, 2 or 3 for complaint stages; empty for year-level figures.",
@@ -67,19 +70,10 @@ def _model_table(title: str, model: type[BaseModel], anchor: str) -> str:
         )
         for path, req, desc in _fields(model)
     ]
-    head = tag("tr", block(*(tag("th", h, scope="col") for h in ("Key", "Required", "Meaning"))))
-    table = tag(
-        "table",
-        block(
-            tag("caption", text(title), id=anchor), tag("thead", head), tag("tbody", block(*rows))
-        ),
-    )
-    return tag(
-        "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"
-    )
+    return markup_table(title, anchor, HEADERS["Key"], rows)
 
 
-def _csv_table(spec) -> str:
+def _csv_table(spec: TableSpec) -> str:
     rows = [
         tag(
             "tr",
@@ -102,18 +96,8 @@ def _csv_table(spec) -> str:
         )
         for name, desc in VALUE_DESCRIPTIONS.items()
     ]
-    anchor = f"dictionary-{spec.name}"
-    head = tag("tr", block(*(tag("th", h, scope="col") for h in ("Column", "Required", "Meaning"))))
     caption = f"{spec.file}: {spec.description}"
-    table = tag(
-        "table",
-        block(
-            tag("caption", text(caption), id=anchor), tag("thead", head), tag("tbody", block(*rows))
-        ),
-    )
-    return tag(
-        "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"
-    )
+    return markup_table(caption, f"dictionary-{spec.name}", HEADERS["Column"], rows)
 
 
 def data_dictionary() -> str:
@@ -135,20 +119,5 @@ def tidy_columns() -> str:
         tag("tr", block(tag("th", tag("code", name), scope="row"), tag("td", text(desc))))
         for name, desc in TIDY_DESCRIPTIONS.items()
     ]
-    head = tag("tr", block(tag("th", "Column", scope="col"), tag("th", "Meaning", scope="col")))
-    table = tag(
-        "table",
-        block(
-            tag("caption", "Columns of complaints.csv", id="tidy-columns"),
-            tag("thead", head),
-            tag("tbody", block(*rows)),
-        ),
-    )
-    return tag(
-        "div",
-        table,
-        class_="portal-table",
-        role="region",
-        aria_labelledby="tidy-columns",
-        tabindex="0",
-    )
+    headers = [("Column", None), ("Meaning", None)]
+    return markup_table("Columns of complaints.csv", "tidy-columns", headers, rows)

@@ -1,39 +1,20 @@
 """Small escaped-HTML helpers for page components.
 
 Macro output goes through Jinja and then Markdown, so data text is escaped for HTML and the
-characters Jinja or Markdown would act on are turned into entities.
+characters Jinja or Markdown would act on become references (portal.render.text).
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 
-# One pass, so the entities it writes are never escaped again.
-_NEUTRAL = str.maketrans(
-    {
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        '"': "&quot;",
-        "'": "&#39;",
-        "{": "&#123;",
-        "}": "&#125;",
-        "*": "&#42;",
-        "_": "&#95;",
-        "[": "&#91;",
-        "]": "&#93;",
-        "`": "&#96;",
-        "|": "&#124;",
-        "#": "&#35;",
-        "\\": "&#92;",
-        "~": "&#126;",
-    }
-)
+from portal.render.text import escape_text
 
 
 def text(value: object) -> str:
     """Data text as literal text, whatever it contains."""
-    return str(value).translate(_NEUTRAL)
+    return escape_text(value)
 
 
 def attr(value: object) -> str:
@@ -52,3 +33,22 @@ def tag(name: str, content: str, **attrs: object) -> str:
 def block(*parts: str) -> str:
     """Join HTML parts with no blank line, so Markdown treats the result as one raw block."""
     return "\n".join(part for part in parts if part)
+
+
+def markup_table(
+    caption: str, anchor: str, headers: Sequence[tuple[str, str | None]], rows: Sequence[str]
+) -> str:
+    """A table whose cells hold markup (links, code), in the scrolling region every table has.
+
+    headers: (escaped label, CSS class or None); rows: finished <tr> elements.
+    """
+    head = tag("tr", block(*(tag("th", label, scope="col", class_=css) for label, css in headers)))
+    table = tag(
+        "table",
+        block(
+            tag("caption", text(caption), id=anchor), tag("thead", head), tag("tbody", block(*rows))
+        ),
+    )
+    return tag(
+        "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"
+    )

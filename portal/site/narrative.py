@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from portal.dataset import Dataset, Year
 from portal.models.report import CaseStudy, Learning
-from portal.site.html import block, tag, text
+from portal.site.html import block, markup_table, tag, text
 
 STAGE_NAMES = {
     "1": "Stage 1",
@@ -99,23 +99,8 @@ def case_study(case: CaseStudy) -> str:
             )
             for e in case.timeline
         ]
-        cap = tag("caption", text(f"Timeline: {case.title}"))
-        head = tag(
-            "thead",
-            tag(
-                "tr", block(*(tag("th", h, scope="col") for h in ("Date", "What happened", "Note")))
-            ),
-        )
-        parts.append(
-            tag(
-                "div",
-                tag("table", block(cap, head, tag("tbody", block(*rows)))),
-                class_="portal-table",
-                role="region",
-                tabindex="0",
-                aria_label=f"Timeline: {case.title}",
-            )
-        )
+        headers = [("Date", None), ("What happened", None), ("Note", None)]
+        parts.append(markup_table(f"Timeline: {case.title}", f"timeline-{case.id}", headers, rows))
     title = case.title + (f" ({case.outcome})" if case.outcome else "")
     return tag("div", block(tag("h3", text(title)), *parts), class_="portal-case")
 

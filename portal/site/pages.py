@@ -11,7 +11,7 @@ from portal.site.dictionary import data_dictionary, tidy_columns
 from portal.site.display import Cell, TableData
 from portal.site.downloads import ALL_YEARS
 from portal.site.figures import table_block, trend_figure
-from portal.site.html import block, tag, text
+from portal.site.html import block, markup_table, tag, text
 from portal.views.headline import headline
 from portal.views.trends import series
 
@@ -85,37 +85,14 @@ def reports_index(dataset: Dataset) -> str:
                 ),
             )
         )
-    head = tag(
-        "tr",
-        block(
-            *(
-                tag("th", h, scope="col", class_=c)
-                for h, c in (
-                    ("Year", None),
-                    ("Stage 1", "portal-num"),
-                    ("Stage 2", "portal-num"),
-                    ("Ombudsman", "portal-num"),
-                    ("Stage 1 upheld", "portal-num"),
-                )
-            )
-        ),
-    )
-    table = tag(
-        "table",
-        block(
-            tag("caption", "Annual reports, newest first", id="years-caption"),
-            tag("thead", head),
-            tag("tbody", block(*rows)),
-        ),
-    )
-    return tag(
-        "div",
-        table,
-        class_="portal-table",
-        role="region",
-        aria_labelledby="years-caption",
-        tabindex="0",
-    )
+    headers = [
+        ("Year", None),
+        ("Stage 1", "portal-num"),
+        ("Stage 2", "portal-num"),
+        ("Ombudsman", "portal-num"),
+        ("Stage 1 upheld", "portal-num"),
+    ]
+    return markup_table("Annual reports, newest first", "years-caption", headers, rows)
 
 
 def trends(dataset: Dataset) -> str:
