@@ -28,11 +28,18 @@ def load(config_file: str | os.PathLike[str]) -> Dataset:
     global _current, _renderer
     _current = load_dataset(data_dir(config_file), include_drafts=preview())
     # Charts are cached on their inputs, so a rebuild with unchanged data renders nothing.
+    _renderer = ChartRenderer(_cache_dir(config_file))
+    return _current
+
+
+def _cache_dir(config_file: str | os.PathLike[str]) -> Path:
+    override = os.environ.get("PORTAL_CACHE")
+    if override:
+        return Path(override)
     # One cache per data folder, so building a test fixture never evicts the real site's charts.
     data = data_dir(config_file).resolve()
     key = hashlib.sha256(str(data).encode()).hexdigest()[:12]
-    _renderer = ChartRenderer(Path(config_file).parent / ".cache" / "charts" / key)
-    return _current
+    return Path(config_file).parent / ".cache" / "charts" / key
 
 
 def renderer() -> ChartRenderer:

@@ -30,8 +30,21 @@ class Built:
         return " ".join(main.get_text(" ", strip=True).split())
 
 
-def build(data: Path, out: Path, *, preview: bool = False, config: Path | None = None) -> Built:
-    env = {**os.environ, "PORTAL_DATA": str(data), "NO_MKDOCS_2_WARNING": "1"}
+def build(
+    data: Path,
+    out: Path,
+    *,
+    preview: bool = False,
+    config: Path | None = None,
+    cache: Path | None = None,
+) -> Built:
+    """Build into out; charts are cached in `cache` (default: a folder beside out)."""
+    env = {
+        **os.environ,
+        "PORTAL_DATA": str(data),
+        "NO_MKDOCS_2_WARNING": "1",
+        "PORTAL_CACHE": str(cache or out.with_name(out.name + "-cache")),
+    }
     env.pop("PORTAL_PREVIEW", None)
     if preview:
         env["PORTAL_PREVIEW"] = "1"

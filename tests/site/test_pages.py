@@ -210,3 +210,23 @@ def test_every_chart_has_a_name_and_its_table(minimal_site: Built) -> None:
             assert table is not None and table.find("caption") is not None, file
             assert figure.find("a", href=re.compile(r"\.csv$")) is not None, file
     assert charts >= 3
+
+
+def _rendered(built: Built) -> tuple[int, int]:
+    found = re.search(r"charts: (\d+) rendered, (\d+) from the cache", built.output)
+    assert found, built.output
+    return int(found[1]), int(found[2])
+
+
+def test_only_charts_whose_data_changed_are_drawn_again(tmp_path: Path) -> None:
+    data = copy_data(MINIMAL, tmp_path / "data")
+    cache = tmp_path / "cache"
+    first = build(data, tmp_path / "one", cache=cache)
+    drawn, _ = _rendered(first)
+    assert drawn > 2
+    assert _rendered(build(data, tmp_path / "two", cache=cache)) == (0, drawn)
+    outcomes = data / "2023-24" / "outcomes.csv"
+    outcomes.write_text(_shift_one(outcomes.read_text()))
+    again, reused = _rendered(build(data, tmp_path / "three", cache=cache))
+    # The year's outcome charts (overall and by service) change; every other chart is reused.
+    assert 1 <= again <= 3 and reused == drawn - again
