@@ -26,8 +26,8 @@ SourceRef = Annotated[
     str,
     StringConstraints(pattern=SOURCE_REF.pattern),
     Field(
-        description="Where the figure comes from: a document id from data/sources.yml, a space, "
-        "'§' and the section, e.g. 'camden-2023-24 §4.2'."
+        description="Where it comes from: a document id from data/sources.yml, a space, '§' "
+        "and the section, e.g. 'camden-2023-24 §4.2'."
     ),
 ]
 # No council has a billion complaints: a larger number is a typing mistake.

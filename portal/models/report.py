@@ -23,7 +23,7 @@ from portal.tables import TABLES
 StageOrOmbudsman = Annotated[
     str,
     StringConstraints(pattern=r"^(1|2|3|ombudsman)$"),
-    Field(description="'1', '2', '3' or 'ombudsman'."),
+    Field(description="'1', '2' or '3' (in quotes), or ombudsman."),
 ]
 PrintedNumber = Annotated[
     str,
@@ -36,18 +36,31 @@ TableName = Literal.__getitem__(tuple(spec.name for spec in TABLES))
 
 
 class Period(Strict):
-    start: dt.date
-    end: dt.date
+    """The financial year the folder covers: 1 April to 31 March."""
+
+    start: dt.date = Field(
+        description="The first day of the year, YYYY-MM-DD: 1 April, e.g. 2023-04-01 for the "
+        "folder 2023-24."
+    )
+    end: dt.date = Field(
+        description="The last day of the year, YYYY-MM-DD: 31 March, e.g. 2024-03-31 for the "
+        "folder 2023-24."
+    )
 
 
 class StageCount(Strict):
+    """How many complaints there were at one stage, or how many went to the Ombudsman."""
+
     stage: StageOrOmbudsman
-    count: Count | None = Field(description="Empty (null) when not published; never 0 for missing.")
+    count: Count | None = Field(
+        description="How many, as a whole number; empty (null) when not published, never 0 for "
+        "missing."
+    )
     label: Text = Field(
         description="What the source called it: 'requests for Stage 2', 'escalated'."
     )
     source: SourceRef
-    note: Text | None = None
+    note: Text | None = Field(None, description="Anything a reader needs to know about this count.")
 
 
 FigureMeasure = Literal[
@@ -58,15 +71,30 @@ FigureMeasure = Literal[
 class Figure(Strict):
     """A year-level figure that is not a complaint count: context, enquiries, cost..."""
 
-    id: Slug
-    measure: FigureMeasure
-    label: Text
+    id: Slug = Field(
+        description="A short id for the figure, unique in the year: lower-case letters, digits, "
+        "'-' and '_', e.g. 'referrals'."
+    )
+    measure: FigureMeasure = Field(
+        description="What kind of figure: context, representations, enquiries, "
+        "members_enquiries, cost or compensation. It decides the heading it is shown under: "
+        "Context, Cost and compensation, or Representations and enquiries."
+    )
+    label: Text = Field(
+        description="What the figure is, shown beside it, e.g. 'Referrals received by the "
+        "children's social work service'."
+    )
     value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
         description="The figure; empty (null) when not published, never 0 for missing."
     )
-    unit: Literal["count", "percent", "gbp"]
+    unit: Literal["count", "percent", "gbp"] = Field(
+        description="count (a number of things), percent (a percentage, without the % sign) "
+        "or gbp (pounds)."
+    )
     source: SourceRef
-    note: Text | None = None
+    note: Text | None = Field(
+        None, description="Anything a reader needs to know about the figure; shown beside it."
+    )
     rate_base: bool = Field(
         False,
         description="Show Stage 1 complaints per 1,000 of this figure (e.g. referrals, or "
@@ -78,8 +106,15 @@ class Gap(Strict):
     """Why a breakdown does not add up to its total (e.g. only one category was published)."""
 
     table: TableName = Field(description="The CSV table that does not add up, e.g. outcomes.")
-    stage: StageOrOmbudsman | None = None
-    note: Text
+    stage: StageOrOmbudsman | None = Field(
+        None,
+        description="The stage that does not add up: '1', '2' or '3', in quotes. Leave it out "
+        "for a table without stages (ombudsman, demographics) or when every stage is affected.",
+    )
+    note: Text = Field(
+        description="Why the table does not add up, with the source; shown under the table on "
+        "the site."
+    )
 
 
 class PrintedPercentage(Strict):
@@ -87,8 +122,12 @@ class PrintedPercentage(Strict):
 
     text: Text = Field(description="The sentence as printed.")
     printed: PrintedNumber
-    numerator: Count
-    denominator: Annotated[int, Field(gt=0, strict=True)]
+    numerator: Count = Field(
+        description="The count the percentage was made from: a whole number, 0 or more."
+    )
+    denominator: Annotated[int, Field(gt=0, strict=True)] = Field(
+        description="The whole number the percentage is of, more than 0, e.g. the stage count."
+    )
     source: SourceRef
     discrepancy: Text | None = Field(
         None, description="Required when the printed figure is wrong: what the right figure is."
@@ -98,16 +137,29 @@ class PrintedPercentage(Strict):
 class Discrepancy(Strict):
     """A contradiction in the source documents, acknowledged and shown on About the data."""
 
-    about: Text
-    note: Text
+    about: Text = Field(
+        description="What the contradiction is about, in a few words, e.g. 'Stage 2 complaints "
+        "still open'."
+    )
+    note: Text = Field(
+        description="What each part of the sources says, and which figure was recorded."
+    )
     source: SourceRef
 
 
 class Learning(Strict):
+    """A lesson the council learned from complaints, and what it did about it."""
+
     id: Slug = Field(description="Stable id, so a later year can report progress on it.")
-    stage: StageOrOmbudsman | None = None
-    text: Text
-    action: Text | None = None
+    stage: StageOrOmbudsman | None = Field(
+        None,
+        description="Where the lesson came from: '1', '2' or '3' (in quotes) or ombudsman. "
+        "Leave it out for a lesson across stages.",
+    )
+    text: Text = Field(description="The lesson, in the report's words. Never identify anyone.")
+    action: Text | None = Field(
+        None, description="What the council did or will do about it, if the report says."
+    )
     theme: Text | None = Field(None, description="Only where the source gives one.")
     service: Text | None = Field(None, description="Only where the source gives one.")
     status: Literal["implemented", "in_progress", "not_implemented"] | None = Field(
@@ -119,101 +171,252 @@ class Learning(Strict):
 
 
 class TimelineEntry(Strict):
-    date: Text
-    event: Text
-    note: Text | None = None
+    """One dated step of a case study."""
+
+    date: Text = Field(
+        description="The date as printed, e.g. '10 May 2019' or '22/02/2017'; in quotes if it "
+        "is written like 2019-05-10."
+    )
+    event: Text = Field(description="What happened on that date.")
+    note: Text | None = Field(None, description="Anything to add about this step.")
 
 
 class CaseStudy(Strict):
-    id: Slug
-    title: Text
-    stage: StageOrOmbudsman | None = None
-    outcome: Text | None = None
-    issue: Text
-    response: Text | None = None
-    timeline: tuple[TimelineEntry, ...] = ()
+    """A case study from the report. Never identify anyone."""
+
+    id: Slug = Field(
+        description="A short id for the case study, unique in the year: lower-case letters, "
+        "digits, '-' and '_', e.g. '2019-20-cs-1'."
+    )
+    title: Text = Field(description="The case study's title, as printed; shown as its heading.")
+    stage: StageOrOmbudsman | None = Field(
+        None,
+        description="The stage the case reached: '1', '2' or '3' (in quotes) or ombudsman, if "
+        "the report says.",
+    )
+    outcome: Text | None = Field(
+        None, description="The outcome as printed, e.g. 'Partly upheld'; shown after the title."
+    )
+    issue: Text = Field(
+        description="What the complaint was about; shown as 'The complaint'. Never identify anyone."
+    )
+    response: Text | None = Field(
+        None, description="What the council did; shown as 'The response'."
+    )
+    timeline: tuple[TimelineEntry, ...] = Field(
+        (),
+        description="Optional dated steps of the case (date, event and note), shown as a table.",
+    )
     source: SourceRef
     reviewed: ReviewMark | None = None
 
 
 class OmbudsmanCase(Strict):
-    reference: Text
-    category: Text | None = None
-    decision: Text | None = None
-    summary: Text
-    findings: tuple[Text, ...] = ()
-    remedies: tuple[Text, ...] = ()
+    """An Ombudsman decision the report describes."""
+
+    reference: Text = Field(
+        description='The Ombudsman\'s case reference, in quotes, e.g. "23007502".'
+    )
+    category: Text | None = Field(
+        None,
+        description="The Ombudsman's category for the case, as printed, e.g. 'Education & "
+        "Children's Services'.",
+    )
+    decision: Text | None = Field(
+        None, description="The decision as printed, e.g. 'Upheld'; shown in the case's heading."
+    )
+    summary: Text = Field(
+        description="What the complaint was about and what the Ombudsman decided. A title with "
+        "an initial ('Mr B') is fine; never a name."
+    )
+    findings: tuple[Text, ...] = Field(
+        (), description="What the Ombudsman found, one item per finding."
+    )
+    remedies: tuple[Text, ...] = Field(
+        (),
+        description="What the council was asked to do (an apology, a payment, a change to "
+        "services), one item each.",
+    )
     payment_gbp: Money | None = Field(None, description="Total the council paid, in pounds.")
     source: SourceRef
     reviewed: ReviewMark | None = None
 
 
 class ScrutinyItem(Strict):
-    topic: Text | None = None
-    question: Text
-    answer: Text
+    """One question councillors asked, and the answer officers gave."""
+
+    topic: Text | None = Field(
+        None, description="A short heading for the question, e.g. 'Ethnicity of complainants'."
+    )
+    question: Text = Field(
+        description="What councillors asked, in general terms ('A Member asked...'); never a name."
+    )
+    answer: Text = Field(
+        description="What officers answered, in general terms ('Officers explained...'); never "
+        "a name."
+    )
     source: SourceRef
     reviewed: ReviewMark | None = None
 
 
 class Scrutiny(Strict):
-    committee: Text
+    """What councillors asked when a scrutiny committee considered the report."""
+
+    committee: Text = Field(description="The committee's name, as the minutes give it.")
     meeting: Text | None = Field(None, description="Date of the meeting, if the source gives it.")
-    resolved: Text | None = None
-    items: tuple[ScrutinyItem, ...] = ()
+    resolved: Text | None = Field(
+        None, description="What the committee decided, as minuted; shown as 'Decision'."
+    )
+    items: tuple[ScrutinyItem, ...] = Field(
+        (), description="The questions and answers, one item each, in the order of the minutes."
+    )
 
 
 class Compliment(Strict):
-    text: Text
-    service: Text | None = None
+    """A compliment quoted in the report, in general terms."""
+
+    text: Text = Field(
+        description="The compliment, in the report's words; shown as a quote. Never a name."
+    )
+    service: Text | None = Field(
+        None, description="The service it was about, as printed; shown under the quote."
+    )
     who: Text | None = Field(None, description="Who wrote it, in general terms: 'A young person'.")
     source: SourceRef
     reviewed: ReviewMark | None = None
 
 
 class DemographicsCoverage(Strict):
-    covered: Count | None
-    not_covered: Count | None = None
-    note: Text | None = None
+    """How many complaints had demographic details (age, ethnicity...) available."""
+
+    covered: Count | None = Field(
+        description="How many complaints demographic details were found for: a whole number, "
+        "the total the complainants rows of demographics.csv add up to. Empty (null) when not "
+        "published, never 0."
+    )
+    not_covered: Count | None = Field(
+        None,
+        description="How many complaints they were not available for: a whole number. Leave it "
+        "out when not published, never 0.",
+    )
+    note: Text | None = Field(
+        None,
+        description="How the details were found, and anything that is missing; shown under the "
+        "figures.",
+    )
     source: SourceRef
 
 
 class Revision(Strict):
-    date: dt.date
-    change: Text
-    reason: Text
+    """A correction made after the year was published. Never delete one."""
+
+    date: dt.date = Field(description="The date of the correction, YYYY-MM-DD, e.g. 2025-11-03.")
+    change: Text = Field(
+        description="What changed, e.g. 'The Stage 2 count was corrected from 12 to 11.'"
+    )
+    reason: Text = Field(description="Why, e.g. 'One complaint was counted twice.'")
 
 
 class OmbudsmanMeta(Strict):
+    """Which of the Ombudsman's categories the year's Ombudsman figures come under."""
+
     category: Text | None = Field(None, description="The Ombudsman's category, as printed.")
-    source: SourceRef | None = None
+    source: SourceRef | None = Field(
+        None,
+        description="Where the category is given: a document id from data/sources.yml, a space, "
+        "'§' and the section, e.g. 'camden-2023-24 §13'.",
+    )
 
 
 class ProcedureReview(Strict):
     """What the report says about how well the complaints procedure itself worked."""
 
-    summary: Text
+    summary: Text = Field(description="What the report says, summed up in a few plain sentences.")
     source: SourceRef
 
 
 class YearReport(Strict):
-    status: Literal["draft", "published"]
-    period: Period
-    title: Text | None = None
-    stages: tuple[StageCount, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    gaps: tuple[Gap, ...] = ()
-    printed_percentages: tuple[PrintedPercentage, ...] = ()
-    discrepancies: tuple[Discrepancy, ...] = ()
-    learning: tuple[Learning, ...] = ()
-    case_studies: tuple[CaseStudy, ...] = ()
-    ombudsman: OmbudsmanMeta | None = None
-    ombudsman_cases: tuple[OmbudsmanCase, ...] = ()
-    scrutiny: Scrutiny | None = None
-    compliments: tuple[Compliment, ...] = ()
-    demographics_coverage: DemographicsCoverage | None = None
-    procedure_review: tuple[ProcedureReview, ...] = ()
-    revisions: tuple[Revision, ...] = ()
+    """One year's report.yml: headline counts, other figures, narrative and notes."""
+
+    status: Literal["draft", "published"] = Field(
+        description="draft (shown only in preview builds) or published (on the public site). "
+        "A published year's figures change only with a `revisions:` entry."
+    )
+    period: Period = Field(
+        description="The financial year: start 1 April and end 31 March, YYYY-MM-DD, matching "
+        "the folder's name."
+    )
+    title: Text | None = Field(
+        None,
+        description="The title of the year's own report, as printed; leave it empty if the year "
+        "has no report of its own.",
+    )
+    stages: tuple[StageCount, ...] = Field(
+        (),
+        description="The count at each stage and at the Ombudsman, one item each (stage, count, "
+        "label, source, note). The tables must add up to these counts.",
+    )
+    figures: tuple[Figure, ...] = Field(
+        (),
+        description="Other figures for the year: context (such as referrals), representations, "
+        "enquiries, Members' enquiries, cost and compensation.",
+    )
+    gaps: tuple[Gap, ...] = Field(
+        (),
+        description="Why a table does not add up to its total on purpose, e.g. the report gave "
+        "only some categories. One item per table and stage.",
+    )
+    printed_percentages: tuple[PrintedPercentage, ...] = Field(
+        (),
+        description="Percentages printed in the report's text, with the counts they were made "
+        "from, so the checks can work them out again.",
+    )
+    discrepancies: tuple[Discrepancy, ...] = Field(
+        (),
+        description="Places where the sources contradict themselves; listed on the About the "
+        "data page.",
+    )
+    learning: tuple[Learning, ...] = Field(
+        (),
+        description="Lessons learned from complaints and the actions taken, each with an id "
+        "that is never reused.",
+    )
+    case_studies: tuple[CaseStudy, ...] = Field(
+        (), description="The report's case studies, each with an optional timeline."
+    )
+    ombudsman: OmbudsmanMeta | None = Field(
+        None,
+        description="The Ombudsman's category that this year's Ombudsman figures come under, "
+        "and its source.",
+    )
+    ombudsman_cases: tuple[OmbudsmanCase, ...] = Field(
+        (), description="Ombudsman decisions the report describes, one item per case."
+    )
+    scrutiny: Scrutiny | None = Field(
+        None,
+        description="What councillors asked when a scrutiny committee considered the report, "
+        "and what officers answered.",
+    )
+    compliments: tuple[Compliment, ...] = Field(
+        (),
+        description="Compliments quoted in the report, in general terms. How many compliments "
+        "there were goes in compliments.csv.",
+    )
+    demographics_coverage: DemographicsCoverage | None = Field(
+        None,
+        description="How many complaints had demographic details available, and how many did "
+        "not: the total for demographics.csv.",
+    )
+    procedure_review: tuple[ProcedureReview, ...] = Field(
+        (),
+        description="What the report says about how well the complaints procedure itself "
+        "worked, one summary per point.",
+    )
+    revisions: tuple[Revision, ...] = Field(
+        (),
+        description="Corrections made after the year was published (date, change, reason), "
+        "shown on the About the data page. Never delete one: data/checksums.yml counts them.",
+    )
     notes: tuple[Text, ...] = Field((), description="Anything else a reader needs to know.")
 
     @model_validator(mode="before")

@@ -8,13 +8,27 @@ from portal.models.common import Slug, Strict, Text
 
 
 class SourceDocument(Strict):
+    """A published document that figures are transcribed from."""
+
     id: Slug = Field(description="Short id used in every `source:` reference.")
-    title: Text
-    publisher: Text
+    title: Text = Field(
+        description="The document's title, as printed; shown in the list of sources."
+    )
+    publisher: Text = Field(
+        description="Who published the document, e.g. 'London Borough of Camden'."
+    )
     file: Text | None = Field(None, description="The extracted text, in shared/seeds/.")
-    url: Text | None = None
+    url: Text | None = Field(
+        None,
+        description="The document's web address, starting https://, if it is online; shown as "
+        "a link.",
+    )
     published: Text | None = Field(None, description="Publication date as printed, if known.")
-    note: Text | None = None
+    note: Text | None = Field(
+        None,
+        description="What the document covers and anything to know when citing it, e.g. which "
+        "earlier years it gives or which tables were lost when it was turned into text.",
+    )
 
 
 class SourceList(RootModel[tuple[SourceDocument, ...]]):

@@ -19,12 +19,21 @@ Characteristic = Literal["age", "gender", "disability", "sexual_orientation", "e
 
 
 class Term(Strict):
-    id: Slug
+    """One category: its id, the name shown on the site, and other names it was printed under."""
+
+    id: Slug = Field(
+        description="The term's id: lower-case letters, digits, '-' and '_', e.g. "
+        "'children-in-need'. Never change it once used."
+    )
     label: Text = Field(description="The name shown on the site.")
     aliases: tuple[Text, ...] = Field(
         (), description="Other names the same thing was printed under (joins series across years)."
     )
-    description: Text | None = None
+    description: Text | None = Field(
+        None,
+        description="A note on what the term covers or how the reports printed it, with the "
+        "source where useful.",
+    )
 
     def names(self) -> tuple[str, ...]:
         return (self.id, self.label, *self.aliases)
@@ -35,7 +44,11 @@ class Team(Term):
 
 
 class Service(Term):
-    teams: tuple[Team, ...] = ()
+    teams: tuple[Team, ...] = Field(
+        (),
+        description="The teams within this service, for the team column of the tables. A row's "
+        "team must belong to the service in the same row.",
+    )
 
 
 class Outcome(Term):
@@ -47,7 +60,11 @@ class Outcome(Term):
 class Band(Term):
     """A timeliness band in working days, or withdrawn / still open."""
 
-    kind: Literal["days", "withdrawn", "open"] = "days"
+    kind: Literal["days", "withdrawn", "open"] = Field(
+        "days",
+        description="days (the default) for a band of working days; withdrawn or open for "
+        "complaints withdrawn or not yet answered at the end of the year.",
+    )
     min_days: int | None = Field(
         None, ge=0, strict=True, description="First working day in the band."
     )
@@ -80,22 +97,63 @@ class Decision(Term):
 
 
 class DemographicGroups(Strict):
-    age: tuple[Term, ...] = ()
-    gender: tuple[Term, ...] = ()
-    disability: tuple[Term, ...] = ()
-    sexual_orientation: tuple[Term, ...] = ()
-    ethnicity: tuple[Term, ...] = ()
+    """The groups of each characteristic, for the group column of demographics.csv."""
+
+    age: tuple[Term, ...] = Field(
+        (), description="Age groups, e.g. '0-4', as the reports print them."
+    )
+    gender: tuple[Term, ...] = Field((), description="Gender groups, as the reports print them.")
+    disability: tuple[Term, ...] = Field(
+        (), description="Disability groups, e.g. 'Known disability', as the reports print them."
+    )
+    sexual_orientation: tuple[Term, ...] = Field(
+        (), description="Sexual orientation groups, as the reports print them."
+    )
+    ethnicity: tuple[Term, ...] = Field((), description="Ethnic groups, as the reports print them.")
 
 
 class Vocabulary(Strict):
-    services: tuple[Service, ...] = ()
-    outcomes: tuple[Outcome, ...] = ()
-    timeliness_bands: tuple[Band, ...] = ()
-    ombudsman_decisions: tuple[Decision, ...] = ()
-    subjects: tuple[Term, ...] = ()
-    how_received: tuple[Term, ...] = ()
-    relationships: tuple[Term, ...] = ()
-    demographic_groups: DemographicGroups = DemographicGroups()
+    """The council's categories, shared by every year."""
+
+    services: tuple[Service, ...] = Field(
+        (),
+        description="The council's service areas, each with its teams, for the service and "
+        "team columns of the tables.",
+    )
+    outcomes: tuple[Outcome, ...] = Field(
+        (),
+        description="How complaints were decided (Upheld, Not upheld...), for the outcome "
+        "column of outcomes.csv. Each has a standard kind, which decides what counts as upheld.",
+    )
+    timeliness_bands: tuple[Band, ...] = Field(
+        (),
+        description="The response-time bands, for the band column of timeliness.csv: bands of "
+        "working days, plus withdrawn and still open.",
+    )
+    ombudsman_decisions: tuple[Decision, ...] = Field(
+        (),
+        description="The Ombudsman's decision categories, for the decision column of "
+        "ombudsman.csv.",
+    )
+    subjects: tuple[Term, ...] = Field(
+        (),
+        description="What complaints were about, for the subject column of subjects.csv.",
+    )
+    how_received: tuple[Term, ...] = Field(
+        (),
+        description="How complaints arrived (letter, email, phone...), for the method column "
+        "of how_received.csv.",
+    )
+    relationships: tuple[Term, ...] = Field(
+        (),
+        description="Who complained (a parent, a young person...), for the relationship column "
+        "of relationships.csv.",
+    )
+    demographic_groups: DemographicGroups = Field(
+        DemographicGroups(),
+        description="The groups for age, gender, disability, sexual orientation and ethnicity, "
+        "for the group column of demographics.csv.",
+    )
 
     def teams(self) -> tuple[Team, ...]:
         return tuple(team for service in self.services for team in service.teams)

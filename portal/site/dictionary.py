@@ -5,6 +5,7 @@ from __future__ import annotations
 import typing
 
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
 from portal.site.html import block, markup_table, tag, text
@@ -40,9 +41,15 @@ def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, st
         path = f"{prefix}{name}"
         nested = _nested_model(field.annotation)
         kind = "list of" if typing.get_origin(field.annotation) is tuple else ""
-        found.append(
-            (path, "required" if field.is_required() else "optional", field.description or "")
+        # An alias's description (SourceRef, ReviewMark...) stays inside `X | None`.
+        aliased = (
+            meta.description
+            for arg in (field.annotation, *typing.get_args(field.annotation))
+            for meta in getattr(arg, "__metadata__", ())
+            if isinstance(meta, FieldInfo) and meta.description
         )
+        description = field.description or next(aliased, "")
+        found.append((path, "required" if field.is_required() else "optional", description))
         if nested is not None and nested not in (model,):
             found.extend(_fields(nested, f"{path}{'[]' if kind else ''}."))
     return found
