@@ -42,9 +42,7 @@ def _chart(n: int, title: str, values: list[tuple[str, int]]) -> str:
         f'height="{height}" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="chart-{n}-title chart-{n}-desc">'
         f'<title id="chart-{n}-title">{title}</title>'
-        f'<desc id="chart-{n}-desc">Bar chart. {description}.</desc>'
-        + "".join(rows)
-        + "</svg>"
+        f'<desc id="chart-{n}-desc">Bar chart. {description}.</desc>' + "".join(rows) + "</svg>"
     )
 
 

@@ -40,10 +40,27 @@ def goto(page, url: str, *, js: bool = True) -> None:
     settle(page)
 
 
+# Pages may use `content-visibility: auto` to skip the layout of figures and tables below the
+# fold. axe-core does not check what is not laid out, and full-page screenshots show it blank;
+# the checks lay everything out first. (Nothing else about the page changes.)
+RENDER_ALL_CSS = "*, *::before, *::after { content-visibility: visible !important; }"
+
+
+def render_everything(page) -> None:
+    page.add_style_tag(content=RENDER_ALL_CSS)
+    settle(page)
+
+
 def settle(page) -> None:
-    """Wait until no CSS transition or animation is running."""
+    """Wait until no CSS transition or animation is running, and two frames have been drawn
+    (Material resizes its sticky sidebars on the frame after a scroll)."""
     page.wait_for_function(
         "document.getAnimations().every(a => a.playState !== 'running')", timeout=3_000
+    )
+    # Frame callbacks never run in a page without JavaScript: do not wait for them there.
+    page.evaluate(
+        """() => document.documentElement.classList.contains('no-js') ? null
+           : new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"""
     )
 
 
@@ -78,7 +95,6 @@ HELPERS_JS = r"""
     if (el.matches('.tabbed-set > input')) {
       return el.parentElement.querySelector(`.tabbed-labels > label[for="${el.id}"]`) || el;
     }
-    if (el.matches('input.md-option')) return el.nextElementSibling || el;
     return el;
   }
 
@@ -166,7 +182,12 @@ HELPERS_JS = r"""
     const h = header();
     const inHeader = !!el.closest('.md-header');
     const inDrawer = !!el.closest('.md-sidebar--primary');
-    const underHeader = !!h && !inHeader && !inDrawer && r.top < h.bottom - 0.5;
+    // Under the sticky header: any overlap for an element that fits below it; for one
+    // taller than the space below the header, no part of it showing below the header.
+    const fits = !h || r.height <= vh - h.bottom;
+    const underHeader = !!h && !inHeader && !inDrawer && (fits
+      ? r.top < h.bottom - 0.5 && r.bottom > h.top + 0.5
+      : r.bottom < h.bottom + 24);
     return {
       stop: el.dataset.portalStop ?? null,
       name: describe(el),
@@ -247,10 +268,17 @@ HELPERS_JS = r"""
   function overflow() {
     const doc = document.documentElement;
     if (doc.scrollWidth <= doc.clientWidth) return null;
+    const clipped = el => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
     const wide = [...document.querySelectorAll('body *')].filter(el => {
       const r = el.getBoundingClientRect();
-      return r.right > doc.clientWidth + 1 && rendered(el);
-    }).slice(0, 8).map(el => `${describe(el)} right=${Math.round(el.getBoundingClientRect().right)}`);
+      return r.right > doc.clientWidth + 0.5 && rendered(el) && !clipped(el);
+    }).slice(0, 8)
+      .map(el => `${describe(el)} right=${Math.round(el.getBoundingClientRect().right)}`);
     return {scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, widest: wide};
   }
 
@@ -270,3 +298,50 @@ CHARTS_JS = r"""
   !svg.closest('.twemoji, .md-icon, .md-annotation, a, button, label, svg svg')
   && !svg.parentElement.closest('svg'))
 """
+
+
+def walk(page, *, limit: int = 400) -> tuple[list[str], dict[str, dict], list[str]]:
+    """Tab through the whole page from the top, checking each stop as it takes focus.
+
+    Returns the page's expected Tab stops, the stops reached (by index), and problems: a
+    stop whose focus indicator is not visible (no outline or box-shadow, or the same as when
+    unfocused), that is off screen, entirely hidden by something else, or under the sticky
+    header (WCAG 2.4.7, 2.4.11).
+    """
+    install(page)
+    page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+    expected = page.evaluate("window.__portal.tag()")
+    before = page.evaluate("window.__portal.looks()")
+    reached: dict[str, dict] = {}
+    problems: list[str] = []
+    for _ in range(min(limit, len(expected) + 25)):
+        page.keyboard.press("Tab")
+        settle(page)
+        state = page.evaluate("window.__portal.focusState()")
+        if state["name"] == "body":
+            if reached:
+                break
+            continue
+        stop = state["stop"]
+        if stop is not None and stop in reached:
+            break  # round again to the start
+        where = f"{state['name']} (stop {stop}) at {state['rect']}"
+        look = state["look"]
+        shown = look["shadow"] != "none" or _outline_visible(look["outline"])
+        changed = stop is None or look != before.get(stop)
+        if not (shown and changed):
+            problems.append(f"{where}: no visible focus indicator ({look})")
+        if not state["inView"]:
+            problems.append(f"{where}: focused but off screen")
+        elif state["allCovered"]:
+            problems.append(f"{where}: hidden behind {state['covered'][0]}")
+        elif state["underHeader"]:
+            problems.append(f"{where}: under the sticky header (bottom {state['headerBottom']})")
+        if state["opacity"] < 0.5:
+            problems.append(f"{where}: nearly transparent (opacity {state['opacity']})")
+        reached[stop if stop is not None else f"untagged {len(reached)}"] = state
+    return expected, reached, problems
+
+
+def _outline_visible(outline: str) -> bool:
+    return outline != "none" and "rgba(0, 0, 0, 0)" not in outline and " 0px " not in outline
