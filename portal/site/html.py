@@ -48,6 +48,7 @@ def markup_table(
         block(
             tag("caption", text(caption), id=anchor), tag("thead", head), tag("tbody", block(*rows))
         ),
+        class_="portal-data-table",
     )
     return tag(
         "div", table, class_="portal-table", role="region", aria_labelledby=anchor, tabindex="0"

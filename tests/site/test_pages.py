@@ -230,3 +230,13 @@ def test_only_charts_whose_data_changed_are_drawn_again(tmp_path: Path) -> None:
     again, reused = _rendered(build(data, tmp_path / "three", cache=cache))
     # The year's outcome charts (overall and by service) change; every other chart is reused.
     assert 1 <= again <= 3 and reused == drawn - again
+
+
+def test_no_markdown_is_left_unrendered(minimal_site: Built) -> None:
+    for file in _html_pages(minimal_site.site):
+        article = minimal_site.page(str(file.relative_to(minimal_site.site))).find("article")
+        if article is None:
+            continue
+        shown = article.get_text(" ")
+        assert "**" not in shown and "### " not in shown, file
+        assert "{{" not in shown and "{%" not in shown, file
