@@ -43,3 +43,9 @@ def printed_matches(printed: Decimal, part: int, whole: int) -> bool:
     scaled = _scaled(part, whole, places)
     shown = Fraction(printed) * 10**places
     return shown in (_half_up(scaled), math.trunc(scaled))
+
+
+def exact_percent(part: int, whole: int) -> str:
+    """part as a percentage of whole to 2 places, without trailing zeros: '25', '33.33'."""
+    text = f"{percent(part, whole, 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text

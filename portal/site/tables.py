@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.checks import level
+from portal.totals import level
 from portal.dataset import Dataset, Year
 from portal.site.display import Cell, TableData
 from portal.site.downloads import table_csv_name

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from portal.checks import counted_rows, level
 from portal.dataset import Dataset, Year
 from portal.percent import percent
 from portal.rows import Row
 from portal.tables import TABLES_BY_NAME, TableSpec
+from portal.totals import counted_rows, level
 
 CATEGORY_VOCABULARY = {
     "outcome": "outcomes",

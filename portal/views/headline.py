@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from portal.checks import level
 from portal.dataset import Dataset, Year
 from portal.models.vocabulary import Band
 from portal.percent import percent
+from portal.totals import level
 from portal.views.stat import MISSING, Stat, count
 
 STAGES = ("1", "2", "3", "ombudsman")
