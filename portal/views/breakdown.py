@@ -45,7 +45,6 @@ class Breakdown:
     title: str
     items: tuple[Item, ...]
     total: int | None
-    sources: tuple[str, ...]
 
     @property
     def has_counts(self) -> bool:
@@ -105,8 +104,8 @@ def breakdown(
     for term_id in order(dataset, category, grouped, scope):
         group = grouped[term_id]
         items.append(_item(dataset, category, term_id, group, counts_total, scope))
-    sources = tuple(dict.fromkeys(r.source for r in chosen))
-    return Breakdown(table, spec.title, tuple(items), counts_total, sources)
+
+    return Breakdown(table, spec.title, tuple(items), counts_total)
 
 
 def _rows_at_level(rows: list[Row], spec: TableSpec, by: str | None) -> list[Row]:

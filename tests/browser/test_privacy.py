@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.helpers import WIDE, goto, open_page
 from tests.browser.sweep import foreign
@@ -67,10 +68,29 @@ def test_search_and_dark_mode_stay_on_the_site(browser, site):
         requests: list[str] = []
         page.context.on("request", lambda r: requests.append(r.url))
         goto(page, site.url(site.latest_year))
-        page.locator("input.md-search__input").fill("complaint")
+        # The search worker builds its index after the page loads; a query typed before it is
+        # ready is not run again, so wait for it (slow on a busy 2-core machine).
         page.wait_for_function(
-            "document.querySelectorAll('.md-search-result__item').length > 0", timeout=10_000
+            "(() => { const m = document.querySelector('.md-search-result__meta');"
+            " return m && !/initiali[sz]ing/i.test(m.textContent); })()",
+            timeout=30_000,
         )
+        box = page.locator("input.md-search__input")
+        found = False
+        # Material sometimes drops the first query while the worker settles: type it again.
+        for _ in range(3):
+            box.fill("")
+            box.press_sequentially("complaint", delay=30)
+            try:
+                page.wait_for_function(
+                    "document.querySelectorAll('.md-search-result__item').length > 0",
+                    timeout=8_000,
+                )
+            except PlaywrightTimeout:
+                continue
+            found = True
+            break
+        assert found, "the search found nothing for 'complaint'"
         page.keyboard.press("Escape")
         page.locator("button[data-portal-palette]").click()
         tabs = page.locator("article .tabbed-labels > label")
