@@ -46,45 +46,53 @@ def figure_for(
     if len(known) < 2:
         return table_block(data)
     message = breakdown_message(bd, stage)
-    subtitle = data.caption
-    figure_slug = slug(data.id)
     if bd.has_counts and within is not None:
         # Time bands: within the statutory timescale or not, shown by pattern as well as colour.
         rows = [
             {"band": i.label, "count": i.count, "within_timescale": within.get(i.id)}
             for i in bd.items
         ]
-        svg = state.renderer().render(
-            "charts.bands.bands_bar",
-            rows,
-            slug=figure_slug,
-            title=message,
-            subtitle=subtitle,
-            description=_describe(bd),
-        )
-    elif bd.has_counts:
+        return _chart_figure(data, "charts.bands.bands_bar", rows, message, _describe(bd))
+    if bd.has_counts:
         rows = [{"category": i.label, "count": i.count} for i in bd.items]
-        svg = state.renderer().render(
-            "charts.bars.counts_bar",
-            rows,
-            slug=figure_slug,
-            title=message,
-            subtitle=subtitle,
-            description=_describe(bd),
-        )
-    else:
-        rows = [{"category": i.label, "percent": i.percent} for i in bd.items]
-        svg = state.renderer().render(
-            "charts.bars.shares_bar",
-            rows,
-            slug=figure_slug,
-            title=message,
-            subtitle=subtitle + " (percentages as published)",
-            description=_describe(bd),
-        )
+        return _chart_figure(data, "charts.bars.counts_bar", rows, message, _describe(bd))
+    rows = [{"category": i.label, "percent": i.percent} for i in bd.items]
+    return _chart_figure(
+        data,
+        "charts.bars.shares_bar",
+        rows,
+        message,
+        _describe(bd),
+        chart_subtitle=data.caption + " (percentages as published)",
+    )
+
+
+def _chart_figure(
+    data: TableData,
+    builder: str,
+    rows: list[dict[str, object]],
+    title: str,
+    description: str,
+    *,
+    chart_subtitle: str | None = None,
+    subtitle: str | None = None,
+    **params: object,
+) -> str:
+    """Draw the chart (or take it from the cache) and set it beside its table and CSV link."""
+    figure_slug = slug(data.id)
+    subtitle = subtitle or data.caption
+    svg = state.renderer().render(
+        builder,
+        rows,
+        slug=figure_slug,
+        title=title,
+        subtitle=chart_subtitle or subtitle,
+        description=description,
+        **params,
+    )
     return figure(
         slug=figure_slug,
-        title=message,
+        title=title,
         subtitle=subtitle,
         chart_svg=svg,
         table_html=table_html(data),
@@ -115,23 +123,15 @@ def trend_figure(found: Series) -> str:
     description = (
         "Line chart. " + "; ".join(f"{year}: {stat.text()}" for year, stat in found.points) + "."
     )
-    svg = state.renderer().render(
+    return _chart_figure(
+        data,
         "charts.lines.trend_line",
         values,
-        slug=slug(data.id),
-        title=message,
+        message,
+        description,
         subtitle=subtitle,
-        description=description,
         years=[y for y, _ in found.points],
         unit=found.unit,
-    )
-    return figure(
-        slug=slug(data.id),
-        title=message,
-        subtitle=subtitle,
-        chart_svg=svg,
-        table_html=table_html(data),
-        csv_href=data.csv,
     )
 
 
@@ -152,24 +152,15 @@ def crosstab_figure(found: Crosstab, title: str) -> str:
         if record["count"] is not None:
             totals[record["service"]] = totals.get(record["service"], 0) + record["count"]
     top = max(totals, key=totals.get) if totals else None
-    message = f"{top} had the most complaints" if top else title
+    message = " ".join((f"{top} had the most complaints" if top else title).split()[:15])
     parts = [f"{r['service']}, {r['outcome']}: {_count_text(r['count'])}" for r in found.cells]
     description = "Stacked bar chart. " + "; ".join(parts) + "."
-    svg = state.renderer().render(
+    return _chart_figure(
+        data,
         "charts.stacked.stacked_bar",
         list(found.cells),
-        slug=slug(data.id),
-        title=" ".join(message.split()[:15]),
-        subtitle=data.caption,
-        description=description,
+        message,
+        description,
         services=list(found.rows),
         outcomes=list(found.categories),
-    )
-    return figure(
-        slug=slug(data.id),
-        title=" ".join(message.split()[:15]),
-        subtitle=data.caption,
-        chart_svg=svg,
-        table_html=table_html(data),
-        csv_href=data.csv,
     )

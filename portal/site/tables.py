@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portal.totals import level
 from portal.dataset import Dataset, Year
 from portal.site.display import Cell, TableData
 from portal.site.downloads import table_csv_name
 from portal.tables import TABLES_BY_NAME
+from portal.totals import level
 from portal.views.breakdown import Breakdown, label_of, order
 
 
