@@ -1,61 +1,72 @@
-"""Every macro the pages may call. Each is a thin lookup; the work is in portal/site/."""
+"""Every macro the pages may call. Each is a thin lookup; the work is in portal/site/.
+
+Each result is remembered for the next build of the same inputs (portal/site/memo.py), so
+the modules that compute them are imported only when a result is not remembered.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from portal.dataset import Year
-from portal.site import narrative, pages, state, year_sections
+from portal.site import state
 
-YEAR_SECTIONS: dict[str, Callable[[Year], str]] = {
-    "draft_banner": year_sections.draft_banner,
-    "intro": lambda y: year_sections.intro(state.current(), y),
-    "summary": lambda y: year_sections.summary(state.current(), y),
-    "commentary": year_sections.commentary,
-    "context": year_sections.context,
-    "stage1": lambda y: year_sections.stage_section(state.current(), y, "1"),
-    "stage2": lambda y: year_sections.stage_section(state.current(), y, "2"),
-    "stage3": lambda y: year_sections.stage_section(state.current(), y, "3"),
-    "ombudsman": lambda y: year_sections.ombudsman(state.current(), y),
-    "who_complained": lambda y: year_sections.who_complained(state.current(), y),
-    "advocacy": year_sections.advocacy,
-    "learning": lambda y: narrative.learning_list(state.current(), y),
-    "case_studies": narrative.case_studies,
-    "activity": year_sections.activity,
-    "money": year_sections.money,
-    "compliments": lambda y: pages.year_compliments(state.current(), y),
-    "scrutiny": narrative.scrutiny,
-    "sources": lambda y: year_sections.sources(state.current(), y),
-    "discrepancies": lambda y: narrative.discrepancies(state.current(), y),
-    "coverage": year_sections.coverage,
-}
+if TYPE_CHECKING:
+    from portal.dataset import Dataset
 
 
-def _year(label: str) -> Year:
-    found = state.current().year(str(label))
-    if found is None:
-        raise ValueError(f"no year {label} in the data")
-    return found
+def _year_section(name: str, year: str, data: Dataset) -> str:
+    from macros.sections import YEAR_SECTIONS, year_of
+
+    return YEAR_SECTIONS[name](data, year_of(data, year))
+
+
+def _section(name: str, data: Dataset) -> str:
+    from portal.site.pages import PAGE_BLOCKS
+
+    return PAGE_BLOCKS[name](data)
+
+
+def _year_title(year: str, data: Dataset) -> str:
+    from macros.sections import year_of
+
+    return f"Complaints report {year_of(data, year).long_label}"
+
+
+def _setting(path: str, data: Dataset) -> str:
+    from portal.site.pages import setting_at
+
+    return setting_at(data.council, path)
+
+
+def _days(path: str, data: Dataset) -> str:
+    from portal.site.pages import timescale
+
+    return timescale(data.council, path)
 
 
 def register(env) -> None:
     @env.macro
     def year_title(year: str) -> str:
-        return f"Complaints report {_year(year).long_label}"
+        return state.remembered(f"year_title {year}", lambda data: _year_title(year, data))
 
+    # Sections are mostly finished HTML: it skips Markdown (portal/site/deferred.py).
     @env.macro
     def year_section(name: str, year: str) -> str:
-        return YEAR_SECTIONS[name](_year(year))
+        text = state.remembered(
+            f"year_section {name} {year}", lambda data: _year_section(name, year, data)
+        )
+        return state.deferred().defer(text)
 
     @env.macro
     def section(name: str) -> str:
         """A whole generated block of a site page: see portal/site/pages.py."""
-        return pages.PAGE_BLOCKS[name](state.current())
+        text = state.remembered(f"section {name}", lambda data: _section(name, data))
+        return state.deferred().defer(text)
 
     @env.macro
     def setting(path: str) -> str:
-        return pages.setting_at(state.current().council, path)
+        return state.remembered(f"setting {path}", lambda data: _setting(path, data))
 
     @env.macro
     def days(path: str) -> str:
-        return pages.timescale(state.current().council, path)
+        return state.remembered(f"days {path}", lambda data: _days(path, data))

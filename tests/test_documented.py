@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from macros.register import YEAR_SECTIONS
+from macros.sections import YEAR_SECTIONS
 from portal.site.pages import PAGE_BLOCKS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,18 +10,9 @@ for the dark scheme.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import re
-import sys
-import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from decimal import Decimal
-from functools import cache
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from portal.render.text import check_slug, protect_markup
@@ -36,114 +27,29 @@ _PLAIN = {"none", "transparent", "currentColor"}
 _LONG_NUMBER = re.compile(r"(-?\d+\.\d{2})\d+")
 
 
-@dataclass
-class RenderCounts:
-    """How many charts were drawn (Altair + vl-convert) and how many came from the cache."""
-
-    renders: int = 0
-    hits: int = 0
-
-    def summary(self) -> str:
-        return f"charts: {self.renders} rendered, {self.hits} from the cache"
-
-
-# Every renderer in this process adds to these, so a build can report them (and a benchmark
-# can check that a warm rebuild drew nothing).
-TOTALS = RenderCounts()
-
-
-class ChartRenderer:
-    """Builds and draws charts, keeping each finished SVG in cache_dir keyed on its inputs.
-
-    The key is a hash of the builder's name, the data, every parameter, the slug, the package
-    versions and the chart code itself; a hit reads the file and neither builds the Altair
-    chart nor starts vl-convert. cache_dir None: no cache (every call renders).
-    """
-
-    def __init__(self, cache_dir: str | os.PathLike[str] | None) -> None:
-        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.counts = RenderCounts()
-        self._used: set[str] = set()
-
-    def render(
-        self, builder: Callable[..., Any] | str, data: Any, *, slug: str, **params: Any
-    ) -> str:
-        """`builder(data, **params)` as accessible SVG with ids derived from slug.
-
-        builder may be a dotted name ("charts.bars.counts_bar"): it is imported only on a cache
-        miss, so a build whose charts are all cached never loads Altair or pandas.
-        """
-        check_slug(slug)
-        key = cache_key(builder, data, slug, params)
-        self._used.add(key)
-        path = self.cache_dir / f"{key}.svg" if self.cache_dir is not None else None
-        if path is not None and path.is_file():
-            self.counts.hits += 1
-            TOTALS.hits += 1
-            return path.read_text(encoding="utf-8")
-        spec, svg = _draw(_resolve(builder)(data, **params), slug=slug)
-        self.counts.renders += 1
-        TOTALS.renders += 1
-        if path is not None:
-            _write_atomic(path, svg)
-            # The spec beside it, for anyone comparing with client-side rendering (benchmarks).
-            _write_atomic(path.with_suffix(".vl.json"), json.dumps(spec, sort_keys=True))
-        return svg
-
-    def prune(self) -> int:
-        """Delete cached charts this renderer did not use (call after a full build); returns
-        how many files went. Without it, every data or code change leaves old entries behind."""
-        if self.cache_dir is None or not self.cache_dir.is_dir():
-            return 0
-        removed = 0
-        for file in self.cache_dir.iterdir():
-            key = file.name.split(".", 1)[0]
-            if file.is_file() and file.suffix in (".svg", ".json") and key not in self._used:
-                file.unlink(missing_ok=True)
-                removed += 1
-        return removed
-
-
-def builder_name(builder: Callable[..., Any] | str) -> str:
-    return builder if isinstance(builder, str) else f"{builder.__module__}.{builder.__qualname__}"
-
-
-def _resolve(builder: Callable[..., Any] | str) -> Callable[..., Any]:
-    if not isinstance(builder, str):
-        return builder
-    import importlib
-
-    module, _, name = builder.rpartition(".")
-    return getattr(importlib.import_module(module), name)
-
-
-def cache_key(
-    builder: Callable[..., Any] | str, data: Any, slug: str, params: Mapping[str, Any]
-) -> str:
-    payload = {
-        "builder": builder_name(builder),
-        "data": _plain(data),
-        "params": _plain(dict(params)),
-        "slug": slug,
-        "versions": _versions(),
-        "code": _code_hash(),
-    }
-    text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 def chart_svg(chart: Any, *, slug: str, show_title: bool = False) -> str:
     """Draw an Altair chart and make the SVG accessible (see accessible_svg).
 
     The chart's title and subtitle go into the SVG's <title>; they are not drawn, because the
     figure around the chart shows them as its visible caption (show_title=True draws them).
     """
-    return _draw(chart, slug=slug, show_title=show_title)[1]
+    return draw(chart, slug=slug, show_title=show_title)[1]
 
 
-def _draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]:
+def build_and_draw(
+    builder: Callable[..., Any] | str, data: Any, *, slug: str, params: dict[str, Any]
+) -> tuple[dict, str]:
+    """`builder(data, **params)` drawn: the chart's full spec, and its accessible SVG.
+
+    builder may be a dotted name ("charts.bars.counts_bar"), imported here, so that only the
+    process that draws a chart ever loads Altair.
+    """
+    return draw(resolve(builder)(data, **params), slug=slug)
+
+
+def draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]:
     """The chart's full spec, and its accessible SVG."""
-    import vl_convert  # imported here: a cache hit never loads the engine
+    import vl_convert  # imported here: a build whose charts are all cached never loads it
 
     spec = chart.to_dict()
     title = spec.get("title") or {}
@@ -155,6 +61,22 @@ def _draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str
     raw = vl_convert.vegalite_to_svg(drawn, allowed_base_urls=[])
     svg = accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")
     return spec, svg
+
+
+def start_engine() -> None:
+    """Start vl-convert's JavaScript engine (~0.6 s, once a process) before the first chart."""
+    import vl_convert
+
+    vl_convert.vegalite_to_svg({"mark": "point"}, allowed_base_urls=[])
+
+
+def resolve(builder: Callable[..., Any] | str) -> Callable[..., Any]:
+    if not isinstance(builder, str):
+        return builder
+    import importlib
+
+    module, _, name = builder.rpartition(".")
+    return getattr(importlib.import_module(module), name)
 
 
 def accessible_svg(raw: str, *, slug: str, title: str, description: str) -> str:
@@ -236,72 +158,3 @@ def _text(value: Any) -> str:
     if value is None:
         return ""
     return " ".join(value) if isinstance(value, list) else str(value)
-
-
-def _plain(value: Any) -> Any:
-    """Data and parameters as JSON-able values that are equal exactly when the inputs are."""
-    # pandas only matters if the caller passed pandas objects, in which case it is loaded;
-    # looking it up in sys.modules keeps a build of plain data from importing it.
-    pd = sys.modules.get("pandas")
-    if pd is not None and isinstance(value, pd.DataFrame):
-        return {
-            "columns": [str(c) for c in value.columns],
-            "rows": _plain(value.to_dict("records")),
-        }
-    if isinstance(value, Mapping):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, bool | int | str):
-        return value
-    if isinstance(value, float):
-        return None if value != value else value  # NaN is "not published", like None
-    if isinstance(value, Decimal):
-        return {"decimal": str(value)}
-    if pd is not None and (value is pd.NA or value is pd.NaT):
-        return None
-    if hasattr(value, "item"):
-        return _plain(value.item())
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    raise TypeError(f"cannot use {type(value).__name__} in a chart cache key: {value!r}")
-
-
-@cache
-def _versions() -> dict[str, str]:
-    from importlib.metadata import version
-
-    return {name: version(name) for name in ("altair", "vl-convert-python", "pandas")}
-
-
-@cache
-def _code_hash() -> str:
-    """Hash of the code whose change must invalidate cached SVG: builders, theme, this package."""
-    from importlib.util import find_spec
-
-    # Found without importing the package: importing it would load Altair on every build.
-    charts_dir = Path(next(iter(find_spec("charts").submodule_search_locations)))
-    here = Path(__file__).parent
-    sources = [
-        *sorted(charts_dir.glob("*.py")),
-        here / "svg.py",
-        here / "text.py",
-    ]
-    digest = hashlib.sha256()
-    for source in sources:
-        digest.update(source.name.encode())
-        digest.update(source.read_bytes())
-    return digest.hexdigest()
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so parallel builds never read half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -78,10 +78,10 @@ def _chart_figure(
     subtitle: str | None = None,
     **params: object,
 ) -> str:
-    """Draw the chart (or take it from the cache) and set it beside its table and CSV link."""
+    """The chart (a placeholder until the page is written) beside its table and CSV link."""
     figure_slug = slug(data.id)
     subtitle = subtitle or data.caption
-    svg = state.renderer().render(
+    svg = state.renderer().request(
         builder,
         rows,
         slug=figure_slug,

@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from charts import counts_bar, stacked_bar, trend_line
+from portal.render import renderer as renderer_module
 from portal.render import svg as svg_module
-from portal.render.svg import ChartRenderer, accessible_svg, cache_key
+from portal.render.cache import cache_key
+from portal.render.renderer import ChartRenderer
+from portal.render.svg import accessible_svg
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 COUNTS = [
@@ -130,19 +133,19 @@ def test_cache_hit_skips_building_and_drawing(tmp_path: Path, monkeypatch) -> No
         return counts_bar(data, **params)
 
     drawn = []
-    real = svg_module._draw
-    monkeypatch.setattr(svg_module, "_draw", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    real = svg_module.draw
+    monkeypatch.setattr(svg_module, "draw", lambda *a, **k: drawn.append(1) or real(*a, **k))
     first = ChartRenderer(tmp_path)
     svg = first.render(builder, COUNTS, slug="cached", **PARAMS)
     assert (first.counts.renders, first.counts.hits) == (1, 0)
 
     # A new renderer (a warm rebuild in a new process) finds it on disk.
-    totals_before = (svg_module.TOTALS.renders, svg_module.TOTALS.hits)
+    totals_before = (renderer_module.TOTALS.renders, renderer_module.TOTALS.hits)
     warm = ChartRenderer(tmp_path)
     assert warm.render(builder, COUNTS, slug="cached", **PARAMS) == svg
     assert (warm.counts.renders, warm.counts.hits) == (0, 1)
     assert (calls, drawn) == ([1], [1])
-    assert (svg_module.TOTALS.renders, svg_module.TOTALS.hits) == (
+    assert (renderer_module.TOTALS.renders, renderer_module.TOTALS.hits) == (
         totals_before[0],
         totals_before[1] + 1,
     )

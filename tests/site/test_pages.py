@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
@@ -240,3 +241,14 @@ def test_no_markdown_is_left_unrendered(minimal_site: Built) -> None:
         shown = article.get_text(" ")
         assert "**" not in shown and "### " not in shown, file
         assert "{{" not in shown and "{%" not in shown, file
+
+
+def test_search_indexes_figure_tables_but_not_chart_drawings(minimal_site: Built) -> None:
+    index = json.loads((minimal_site.site / "search" / "search_index.json").read_text())
+    text = " ".join(doc["text"] for doc in index["docs"])
+    # Charts are pasted in after the indexer ran; their tables are indexed with the page.
+    assert "<svg" not in text and "portal-chart" not in text
+    assert "Download this data (CSV)" in text
+    for file in _html_pages(minimal_site.site):
+        html = file.read_text(encoding="utf-8")
+        assert "portal-chart:" not in html and "portal-block:" not in html, file
