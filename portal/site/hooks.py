@@ -35,6 +35,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         state.start(config.config_file_path)
     except DataError as exc:
         raise PluginError(str(exc)) from None
+    if state.memo().warm:
+        log.info("data: unchanged since the last build, which validated it")
     config.site_name = state.remembered(
         "site:name", lambda data: f"{data.council.name}: children's social care complaints"
     )

@@ -225,12 +225,29 @@ def test_only_charts_whose_data_changed_are_drawn_again(tmp_path: Path) -> None:
     first = build(data, tmp_path / "one", cache=cache)
     drawn, _ = _rendered(first)
     assert drawn > 2
-    assert _rendered(build(data, tmp_path / "two", cache=cache)) == (0, drawn)
+    warm = build(data, tmp_path / "two", cache=cache)
+    assert _rendered(warm) == (0, drawn)
+    # Nothing changed: the pages come from the memo of the first build, byte for byte.
+    assert "data: unchanged since the last build" in warm.output
+    assert "unchanged since" not in first.output
+    for page in _html_pages(first.site):
+        assert page.read_bytes() == (warm.site / page.relative_to(first.site)).read_bytes()
     outcomes = data / "2023-24" / "outcomes.csv"
     outcomes.write_text(_shift_one(outcomes.read_text()))
-    again, reused = _rendered(build(data, tmp_path / "three", cache=cache))
+    changed = build(data, tmp_path / "three", cache=cache)
+    again, reused = _rendered(changed)
+    assert "unchanged since" not in changed.output  # changed data is validated again
     # The year's outcome charts (overall and by service) change; every other chart is reused.
     assert 1 <= again <= 3 and reused == drawn - again
+
+
+def test_a_rebuild_after_a_data_error_still_stops(tmp_path: Path) -> None:
+    data = copy_data(MINIMAL, tmp_path / "data")
+    cache = tmp_path / "cache"
+    assert build(data, tmp_path / "one", cache=cache).returncode == 0
+    outcomes = data / "2023-24" / "outcomes.csv"
+    outcomes.write_text(outcomes.read_text().replace(",", ",x", 1))
+    assert build(data, tmp_path / "two", cache=cache).returncode != 0
 
 
 def test_no_markdown_is_left_unrendered(minimal_site: Built) -> None:
