@@ -66,15 +66,30 @@ def bands_bar(
 
     def channel(kind: type, index: int) -> alt.FieldChannelMixin:
         styles = [STYLES[s][index] for s in statuses]
-        return kind("timescale:N", scale=alt.Scale(domain=statuses, range=styles), legend=legend)
+        return kind(
+            field="timescale",
+            type="nominal",
+            scale=alt.Scale(domain=statuses, range=styles),
+            legend=legend,
+        )
 
-    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(rows.step))
+    chart = alt.Chart()  # the layers share the top level's data
     bars = rows.bar(chart, strokeWidth=2).encode(
         y=rows.y(),
-        x=alt.X("value:Q", axis=None, scale=x_scale),
+        x=alt.X(field="value", type="quantitative", axis=None, scale=x_scale),
         fill=channel(alt.Fill, 0),
         stroke=channel(alt.Stroke, 1),
         strokeDash=channel(alt.StrokeDash, 2),
     )
-    labels = rows.value_labels(chart, alt.X("label_at:Q", axis=None, scale=x_scale))
-    return base.finish(alt.layer(rows.names(chart), bars, labels), title, subtitle, description)
+    labels = rows.value_labels(
+        chart, alt.X(field="label_at", type="quantitative", axis=None, scale=x_scale)
+    )
+    return base.layered(
+        [rows.names(chart), bars, labels],
+        data=alt.Data(values=values),
+        width=width,
+        height=alt.Step(rows.step),
+        title=title,
+        subtitle=subtitle,
+        description=description,
+    )

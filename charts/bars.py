@@ -34,7 +34,7 @@ def counts_bar(
         v["label"] = base.format_count(v["value"])
     if order == "descending":
         values.sort(key=lambda v: -1 if v["value"] is None else v["value"], reverse=True)
-    return base.finish(_bars(values, width), title, subtitle, description)
+    return _bars(values, width, title=title, subtitle=subtitle, description=description)
 
 
 def shares_bar(
@@ -65,10 +65,15 @@ def shares_bar(
                 "label": base.format_percent(r["percent"]),
             }
         )
-    return base.finish(_bars(values, width, max_value=100), title, subtitle, description)
+    return _bars(
+        values, width, max_value=100, title=title, subtitle=subtitle, description=description
+    )
 
 
-def _bars(values: list[dict], width: int, max_value: float | None = None) -> alt.LayerChart:
+def _bars(
+    values: list[dict], width: int, max_value: float | None = None, **text: str
+) -> alt.LayerChart:
+    """The chart, with `text` (title, subtitle, description) on its top level."""
     rows = rows_for([v["category"] for v in values])
     for v, row in zip(values, rows.labels, strict=True):
         v["row"] = row
@@ -78,9 +83,17 @@ def _bars(values: list[dict], width: int, max_value: float | None = None) -> alt
     # A fixed domain keeps a row with no value in its place, and the scale the same in every
     # layer.
     x_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
-    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=alt.Step(rows.step))
+    chart = alt.Chart()  # the layers share the top level's data
     bars = rows.bar(chart, color=theme.SERIES[0].ref).encode(
-        y=rows.y(), x=alt.X("value:Q", axis=None, scale=x_scale)
+        y=rows.y(), x=alt.X(field="value", type="quantitative", axis=None, scale=x_scale)
     )
-    labels = rows.value_labels(chart, alt.X("label_at:Q", axis=None, scale=x_scale))
-    return alt.layer(rows.names(chart), bars, labels)
+    labels = rows.value_labels(
+        chart, alt.X(field="label_at", type="quantitative", axis=None, scale=x_scale)
+    )
+    return base.layered(
+        [rows.names(chart), bars, labels],
+        data=alt.Data(values=values),
+        width=width,
+        height=alt.Step(rows.step),
+        **text,
+    )

@@ -1,18 +1,28 @@
-"""What every builder shares: input checks, plain rows from the data, titles and the theme."""
+"""What every builder shares: input checks, plain rows from the data, titles and the theme.
+
+Channels name their field and type (`alt.X(field="value", type="quantitative")`, not
+"value:Q"), and layers go together with `layered`: charts/spec.py writes such charts out
+directly and leaves anything else to Altair's much slower to_dict.
+"""
 
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import altair as alt
-import pandas as pd
 
 from charts import theme
 
-Data = pd.DataFrame | Iterable[Mapping[str, Any]]
+if TYPE_CHECKING:
+    import pandas as pd
+
+# pandas is accepted but never imported here (it costs ~0.35 s): a DataFrame, pd.NA or pd.NaT
+# can only reach a builder once the caller has imported pandas, so sys.modules tells.
+Data: TypeAlias = "pd.DataFrame | Iterable[Mapping[str, Any]]"
 
 
 def check_text(title: str, subtitle: str, description: str) -> None:
@@ -33,7 +43,9 @@ def check_text(title: str, subtitle: str, description: str) -> None:
 
 def rows(data: Data, required: Sequence[str], optional: Sequence[str] = ()) -> list[dict]:
     """Plain dicts with only the named columns; NaN/NA become None (missing, never 0)."""
-    records = data.to_dict("records") if isinstance(data, pd.DataFrame) else list(data)
+    pd = sys.modules.get("pandas")
+    is_frame = pd is not None and isinstance(data, pd.DataFrame)
+    records = data.to_dict("records") if is_frame else list(data)
     out = []
     for number, record in enumerate(records, start=1):
         missing = [c for c in required if c not in record]
@@ -46,7 +58,10 @@ def rows(data: Data, required: Sequence[str], optional: Sequence[str] = ()) -> l
 
 
 def _plain(value: Any) -> Any:
-    if value is None or value is pd.NA or value is pd.NaT:
+    if value is None:
+        return None
+    pd = sys.modules.get("pandas")
+    if pd is not None and (value is pd.NA or value is pd.NaT):
         return None
     if isinstance(value, float) and math.isnan(value):
         return None
@@ -113,11 +128,31 @@ def wrap(label: str, width: int = 28) -> str:
     return "\n".join(lines)
 
 
-def finish(
-    chart: alt.LayerChart | alt.Chart, title: str, subtitle: str, description: str
-) -> alt.LayerChart | alt.Chart:
-    """Title, text alternative and theme on the top-level chart."""
-    return chart.properties(
+def layered(
+    layers: Sequence[alt.Chart],
+    *,
+    title: str,
+    subtitle: str,
+    description: str,
+    data: alt.Data | None = None,
+    **props: Any,
+) -> alt.LayerChart:
+    """The top-level chart: the layers, title, text alternative and theme, plus `props`
+    (width, height, resolve).
+
+    `data` is what every layer draws from, set once here (where alt.layer would move it);
+    leave it out when each layer has data of its own. The layers are attached as they are:
+    building a LayerChart from them (alt.layer, and again on every .properties(),
+    .configure()) deep-copies each layer, data and all, to merge params, sizes and data
+    that these layers never carry.
+    """
+    chart = alt.LayerChart(
+        data=alt.Undefined if data is None else data,
         title=alt.Title(text=title, subtitle=subtitle),
         description=description,
-    ).configure(**theme.config())
+        # Built directly: .configure() would copy the whole chart once more.
+        config=alt.Config(**theme.config()),
+        **props,
+    )
+    chart.layer = list(layers)
+    return chart

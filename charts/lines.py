@@ -54,7 +54,8 @@ def trend_line(
         v["series_label"] = v["label"] if single else f"{v['series']}: {v['label']}"
 
     x = alt.X(
-        "year:O",
+        field="year",
+        type="ordinal",
         sort=axis_years,
         scale=alt.Scale(domain=axis_years, paddingOuter=0.3),
         axis=alt.Axis(title=None, labelAngle=0, labelOverlap=True, ticks=False, domainWidth=1),
@@ -70,13 +71,14 @@ def trend_line(
         ticks=False,
         grid=True,
     )
-    y = alt.Y("value:Q", scale=y_scale, axis=y_axis)
+    y = alt.Y(field="value", type="quantitative", scale=y_scale, axis=y_axis)
     colour = alt.Color(
-        "series:N",
+        field="series",
+        type="nominal",
         scale=alt.Scale(domain=names, range=[t.ref for t in theme.SERIES[: len(names)]]),
         legend=None,
     )
-    chart = alt.Chart(alt.Data(values=values)).properties(width=width, height=height)
+    chart = alt.Chart(alt.Data(values=values))
     # "break-paths" ends the line at a missing value and starts it again after, instead of
     # joining the points either side (which would invent a value for the missing year).
     lines = chart.mark_line(strokeWidth=2.5, invalid="break-paths-show-domains").encode(
@@ -84,7 +86,8 @@ def trend_line(
         y=y,
         color=colour,
         strokeDash=alt.StrokeDash(
-            "series:N",
+            field="series",
+            type="nominal",
             scale=alt.Scale(domain=names, range=list(DASHES[: len(names)])),
             legend=None,
         ),
@@ -94,7 +97,10 @@ def trend_line(
         y=y,
         color=colour,
         shape=alt.Shape(
-            "series:N", scale=alt.Scale(domain=names, range=list(SHAPES[: len(names)])), legend=None
+            field="series",
+            type="nominal",
+            scale=alt.Scale(domain=names, range=list(SHAPES[: len(names)])),
+            legend=None,
         ),
     )
     ends = _end_labels(values, names, axis_years, top, height)
@@ -103,8 +109,8 @@ def trend_line(
         .mark_text(align="left", baseline="middle", dx=10)
         .encode(
             x=x,
-            y=alt.Y("label_at:Q", scale=y_scale, axis=y_axis),
-            text=alt.Text("text:N"),
+            y=alt.Y(field="label_at", type="quantitative", scale=y_scale, axis=y_axis),
+            text=alt.Text(field="text", type="nominal"),
         )
     )
     layers = [lines, points, end_labels]
@@ -112,10 +118,12 @@ def trend_line(
         # One series: every point carries its value, so no one has to read it off the axis.
         layers.append(
             chart.mark_text(baseline="bottom", dy=-9, invalid="filter").encode(
-                x=x, y=y, text=alt.Text("label:N")
+                x=x, y=y, text=alt.Text(field="label", type="nominal")
             )
         )
-    return base.finish(alt.layer(*layers), title, subtitle, description)
+    return base.layered(
+        layers, width=width, height=height, title=title, subtitle=subtitle, description=description
+    )
 
 
 def _years(records: list[dict], years: Sequence[str] | None) -> list[str]:

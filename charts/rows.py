@@ -41,7 +41,8 @@ class Rows:
 
     def y(self) -> alt.Y:
         return alt.Y(
-            "row:N",
+            field="row",
+            type="nominal",
             sort=None,
             scale=alt.Scale(domain=self.labels, paddingInner=0, paddingOuter=0),
             axis=None,
@@ -52,9 +53,9 @@ class Rows:
         return chart.mark_text(
             align="left", baseline="top", dy=TOP, lineBreak="\n", color=theme.TEXT.ref
         ).encode(
-            y=alt.Y("row:N", sort=None, bandPosition=0, axis=None),
-            x=alt.value(0),
-            text=alt.Text("row:N"),
+            y=alt.Y(field="row", type="nominal", sort=None, bandPosition=0, axis=None),
+            x=alt.XValue(0),
+            text=alt.Text(field="row", type="nominal"),
         )
 
     def bar(self, chart: alt.Chart, **mark: object) -> alt.Chart:
@@ -64,7 +65,7 @@ class Rows:
         """Each bar's label just past its end (at 0 for a value not published)."""
         return chart.mark_text(
             align="left", baseline="middle", dx=6, yOffset=self.bar_offset
-        ).encode(y=self.y(), x=x, text=alt.Text("label:N"))
+        ).encode(y=self.y(), x=x, text=alt.Text(field="label", type="nominal"))
 
 
 def rows_for(names: list[str]) -> Rows:

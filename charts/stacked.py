@@ -57,10 +57,11 @@ def stacked_bar(
     seg = alt.Chart(alt.Data(values=segments))
     bars = rows.bar(seg, stroke=theme.SEPARATOR.ref, strokeWidth=2).encode(
         y=y,
-        x=alt.X("start:Q", axis=None, scale=x_scale),
-        x2="end:Q",
+        x=alt.X(field="start", type="quantitative", axis=None, scale=x_scale),
+        x2=alt.X2(field="end"),
         color=alt.Color(
-            "outcome:N",
+            field="outcome",
+            type="nominal",
             scale=alt.Scale(domain=outcomes, range=[t.ref for t in theme.SERIES[: len(outcomes)]]),
             legend=alt.Legend(
                 title=None, orient="top", direction="horizontal", columns=3, symbolType="square"
@@ -74,17 +75,25 @@ def stacked_bar(
         .mark_text(baseline="middle", yOffset=rows.bar_offset)
         .encode(
             y=y,
-            x=alt.X("middle:Q", axis=None, scale=x_scale),
-            text=alt.Text("label:N"),
-            color=alt.Color("label_colour:N", scale=None, legend=None),
+            x=alt.X(field="middle", type="quantitative", axis=None, scale=x_scale),
+            text=alt.Text(field="label", type="nominal"),
+            color=alt.Color(field="label_colour", type="nominal", scale=None, legend=None),
         )
     )
     ends = rows.value_labels(
-        alt.Chart(alt.Data(values=totals)), alt.X("total:Q", axis=None, scale=x_scale)
+        alt.Chart(alt.Data(values=totals)),
+        alt.X(field="total", type="quantitative", axis=None, scale=x_scale),
     )
     names = rows.names(alt.Chart(alt.Data(values=totals)))
-    chart = alt.layer(names, bars, counts, ends).properties(width=width, height=alt.Step(rows.step))
-    return base.finish(chart.resolve_scale(color="independent"), title, subtitle, description)
+    return base.layered(
+        [names, bars, counts, ends],
+        width=width,
+        height=alt.Step(rows.step),
+        resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent")),
+        title=title,
+        subtitle=subtitle,
+        description=description,
+    )
 
 
 def _segments(

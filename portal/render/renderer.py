@@ -87,6 +87,14 @@ class ChartRenderer:
         """The chart's SVG now."""
         return self.fill(self.request(builder, data, slug=slug, **params))
 
+    def ready(self, html: str) -> bool:
+        """True if every chart html names can be filled in without waiting for a worker."""
+        for key in PLACEHOLDER.findall(html):
+            chart = self._charts.get(key)
+            if isinstance(chart, Future) and not chart.done():
+                return False
+        return True
+
     def svg(self, key: str) -> str:
         if key not in self._charts:
             # Named by a page an earlier build rendered (portal.site.memo): only the cache has it.

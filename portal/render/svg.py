@@ -42,16 +42,28 @@ def build_and_draw(
     """`builder(data, **params)` drawn: the chart's full spec, and its accessible SVG.
 
     builder may be a dotted name ("charts.bars.counts_bar"), imported here, so that only the
-    process that draws a chart ever loads Altair.
+    process that draws a chart ever loads Altair. Altair's checks are off while the chart is
+    built (they cost more than drawing it); tests check every builder's spec instead.
     """
-    return draw(resolve(builder)(data, **params), slug=slug)
+    from altair.utils.schemapi import debug_mode
+
+    from charts import to_spec
+
+    with debug_mode(False):
+        spec = to_spec(resolve(builder)(data, **params))
+    return spec, draw_spec(spec, slug=slug)
 
 
 def draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]:
     """The chart's full spec, and its accessible SVG."""
+    spec = chart.to_dict()
+    return spec, draw_spec(spec, slug=slug, show_title=show_title)
+
+
+def draw_spec(spec: dict, *, slug: str, show_title: bool = False) -> str:
+    """A Vega-Lite spec as accessible SVG."""
     import vl_convert  # imported here: a build whose charts are all cached never loads it
 
-    spec = chart.to_dict()
     title = spec.get("title") or {}
     if isinstance(title, str):
         title = {"text": title}
@@ -59,8 +71,7 @@ def draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]
     drawn = spec if show_title else {k: v for k, v in spec.items() if k != "title"}
     # No base URLs allowed: data is always inline, and the build must never fetch anything.
     raw = vl_convert.vegalite_to_svg(drawn, allowed_base_urls=[])
-    svg = accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")
-    return spec, svg
+    return accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")
 
 
 def start_engine() -> None:

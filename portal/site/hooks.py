@@ -28,12 +28,16 @@ YEAR_TEMPLATE = ROOT / "templates" / "year.md"
 CHART_CSS = ROOT / "charts" / "chart.css"
 CHART_CSS_URI = "stylesheets/chart.css"
 REPORTS_ENTRY = "Annual reports"
+# Pages written before their charts were drawn: (output file, source page).
+_unfinished: list[tuple[str, str]] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _unfinished.clear()
     try:
         state.start(config.config_file_path)
     except DataError as exc:
+        state.close()
         raise PluginError(str(exc)) from None
     if state.memo().warm:
         log.info("data: unchanged since the last build, which validated it")
@@ -106,22 +110,35 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Charts go in last, after Markdown and the search index have seen the page."""
+    """Charts go in last, after Markdown and the search index have seen the page. A page
+    whose charts are still being drawn is finished in on_post_build, so the build goes on."""
+    if state.renderer().ready(output):
+        return _fill(output, page.file.src_uri)
+    _unfinished.append((page.file.abs_dest_path, page.file.src_uri))
+    return output
+
+
+def _fill(html: str, source: str) -> str:
     from portal.render.renderer import ChartError
 
     try:
-        return state.renderer().fill(output)
+        return state.renderer().fill(html)
     except ChartError as exc:
-        raise PluginError(f"{page.file.src_uri}: {exc}") from None
+        raise PluginError(f"{source}: {exc}") from None
 
 
 def on_post_build(config: MkDocsConfig) -> None:
     from portal.render.renderer import TOTALS
 
+    while _unfinished:
+        path, source = _unfinished.pop(0)
+        file = Path(path)
+        file.write_text(_fill(file.read_text(encoding="utf-8"), source), encoding="utf-8")
     state.finish()
     removed = state.renderer().prune()
     log.info("%s; %d stale cache entries removed", TOTALS.summary(), removed)
 
 
 def on_build_error(error: Exception) -> None:
+    _unfinished.clear()
     state.close()

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from charts import bands_bar, counts_bar, shares_bar, stacked_bar, theme, trend_line
+from charts import bands_bar, base, counts_bar, shares_bar, stacked_bar, theme, trend_line
 
 TEXT = {"title": "Most complaints were not upheld", "subtitle": "Stage 1, 2023-24"}
 DESCRIPTION = "Bar chart of Stage 1 complaint outcomes in 2023-24."
@@ -123,6 +123,21 @@ def test_counts_bar_accepts_a_dataframe_with_missing_values() -> None:
     rows = values(layers(spec)["bar"])
     assert [r["category"] for r in rows] == ["Partly upheld", "Upheld", "Not upheld", "Withdrawn"]
     assert rows[-1]["value"] is None
+
+
+def test_dataframe_na_nat_and_nan_are_missing() -> None:
+    frame = pd.DataFrame(
+        {
+            "category": ["A", "B", "C", "D"],
+            "count": pd.array([1, pd.NA, 3, 4], dtype="Int64"),
+            "when": [pd.Timestamp("2024-01-01"), pd.NaT, pd.NaT, pd.NaT],
+            "share": [0.5, 0.25, float("nan"), 1.0],
+        }
+    )
+    rows = base.rows(frame, ("category", "count", "when", "share"))
+    assert [r["count"] for r in rows] == [1, None, 3, 4]
+    assert [r["when"] for r in rows][1:] == [None, None, None]
+    assert [r["share"] for r in rows] == [0.5, 0.25, None, 1.0]
 
 
 def test_counts_bar_refuses_bad_counts_and_missing_columns() -> None:
@@ -261,14 +276,16 @@ def test_bands_bar_marks_timescale_by_pattern_and_words_not_colour_alone() -> No
     assert rows[2]["value"] is None
 
 
+STACKED = [
+    {"service": "Children in care", "outcome": "Upheld", "count": 10},
+    {"service": "Children in care", "outcome": "Not upheld", "count": 30},
+    {"service": "Disabled children", "outcome": "Upheld", "count": 1},
+    {"service": "Disabled children", "outcome": "Not upheld", "count": None},
+]
+
+
 def test_stacked_bar_segments_separators_and_labels() -> None:
-    data = [
-        {"service": "Children in care", "outcome": "Upheld", "count": 10},
-        {"service": "Children in care", "outcome": "Not upheld", "count": 30},
-        {"service": "Disabled children", "outcome": "Upheld", "count": 1},
-        {"service": "Disabled children", "outcome": "Not upheld", "count": None},
-    ]
-    spec = spec_of(stacked_bar(data, **TEXT, description=DESCRIPTION))
+    spec = spec_of(stacked_bar(STACKED, **TEXT, description=DESCRIPTION))
     by_role = layers(spec)
     bars, counts, totals = by_role["bar"], by_role["labels"], by_role["labels2"]
     assert bars["encoding"]["x"]["field"] == "start"
