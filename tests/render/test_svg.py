@@ -133,8 +133,8 @@ def test_cache_hit_skips_building_and_drawing(tmp_path: Path, monkeypatch) -> No
         return counts_bar(data, **params)
 
     drawn = []
-    real = svg_module.draw
-    monkeypatch.setattr(svg_module, "draw", lambda *a, **k: drawn.append(1) or real(*a, **k))
+    real = svg_module.draw_spec
+    monkeypatch.setattr(svg_module, "draw_spec", lambda *a, **k: drawn.append(1) or real(*a, **k))
     first = ChartRenderer(tmp_path)
     svg = first.render(builder, COUNTS, slug="cached", **PARAMS)
     assert (first.counts.renders, first.counts.hits) == (1, 0)
