@@ -78,4 +78,10 @@ def code_dirs(root: Path) -> list[Path]:
 
 
 def settings(preview: bool) -> dict[str, str]:
-    return {"preview": str(preview)}
+    """The build's settings and the versions of the packages that read and check the data."""
+    from importlib.metadata import version
+
+    return {
+        "preview": str(preview),
+        **{name: version(name) for name in ("pydantic", "pyyaml", "mkdocs-macros-plugin")},
+    }
