@@ -38,11 +38,6 @@ class RenderCounts:
         return f"charts: {self.renders} rendered, {self.hits} from the cache"
 
 
-# Every renderer in this process adds to these, so a build can report them (and a benchmark
-# can check that a warm rebuild drew nothing).
-TOTALS = RenderCounts()
-
-
 def placeholder(key: str) -> str:
     return f"<!--portal-chart:{key}-->"
 
@@ -101,7 +96,6 @@ class ChartRenderer:
             self._charts[key] = self._cached(key)
             self._used.add(key)
             self.counts.hits += 1
-            TOTALS.hits += 1
         chart = self._charts[key]
         if isinstance(chart, Path):
             return chart.read_text(encoding="utf-8")
@@ -169,10 +163,8 @@ class ChartRenderer:
         path = self._path(key) if self.cache_dir is not None else None
         if path is not None and path.is_file():
             self.counts.hits += 1
-            TOTALS.hits += 1
             return path
         self.counts.renders += 1
-        TOTALS.renders += 1
         # Only a named builder can be sent to a worker (tests pass plain functions).
         if self.workers and isinstance(builder, str):
             from portal.render.workers import draw_to_cache

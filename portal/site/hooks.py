@@ -128,15 +128,13 @@ def _fill(html: str, source: str) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    from portal.render.renderer import TOTALS
-
     while _unfinished:
         path, source = _unfinished.pop(0)
         file = Path(path)
         file.write_text(_fill(file.read_text(encoding="utf-8"), source), encoding="utf-8")
     state.finish()
     removed = state.renderer().prune()
-    log.info("%s; %d stale cache entries removed", TOTALS.summary(), removed)
+    log.info("%s; %d stale cache entries removed", state.renderer().counts.summary(), removed)
 
 
 def on_build_error(error: Exception) -> None:
