@@ -12,13 +12,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from portal.render import cache
 from portal.render.text import check_slug
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 PLACEHOLDER = re.compile(r"<!--portal-chart:([0-9a-f]{64})-->")
 
