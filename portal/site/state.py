@@ -53,12 +53,12 @@ def start(config_file: str | os.PathLike[str]) -> None:
     _renderer = ChartRenderer(root / "charts", workers=worker_count())
     if _memo.warm and not _renderer.cached(_memo.values.get("build:charts", [])):
         _memo.forget()  # its pages name charts no longer in the cache
-    if not _memo.warm:
-        dataset()
     if not _renderer.cached_any():
         # An empty cache: every chart will be drawn, so start the workers' engines now,
-        # while the pages are rendered, rather than at the first chart.
+        # while the data is validated and the pages rendered, rather than at the first chart.
         _renderer.start()
+    if not _memo.warm:
+        dataset()
 
 
 def finish() -> None:
