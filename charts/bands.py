@@ -81,14 +81,12 @@ def bands_bar(
         stroke=channel(alt.Stroke, 1),
         strokeDash=channel(alt.StrokeDash, 2),
     )
-    labels = rows.value_labels(
-        chart, alt.X(field="label_at", type="quantitative", axis=None, scale=x_scale)
-    )
-    return base.layered(
-        [rows.names(chart), bars, labels],
-        data=alt.Data(values=values),
+    return rows.chart(
+        chart,
+        bars,
+        values,
+        x_scale,
         width=width,
-        height=alt.Step(rows.step),
         title=title,
         subtitle=subtitle,
         description=description,

@@ -87,13 +87,4 @@ def _bars(
     bars = rows.bar(chart, color=theme.SERIES[0].ref).encode(
         y=rows.y(), x=alt.X(field="value", type="quantitative", axis=None, scale=x_scale)
     )
-    labels = rows.value_labels(
-        chart, alt.X(field="label_at", type="quantitative", axis=None, scale=x_scale)
-    )
-    return base.layered(
-        [rows.names(chart), bars, labels],
-        data=alt.Data(values=values),
-        width=width,
-        height=alt.Step(rows.step),
-        **text,
-    )
+    return rows.chart(chart, bars, values, x_scale, width=width, **text)

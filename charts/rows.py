@@ -67,6 +67,29 @@ class Rows:
             align="left", baseline="middle", dx=6, yOffset=self.bar_offset
         ).encode(y=self.y(), x=x, text=alt.Text(field="label", type="nominal"))
 
+    def chart(
+        self,
+        chart: alt.Chart,
+        bars: alt.Chart,
+        values: list[dict],
+        x_scale: alt.Scale,
+        *,
+        width: int,
+        **text: str,
+    ) -> alt.LayerChart:
+        """Names, bars and value labels as one chart; `text` is its title, subtitle and
+        description. Rows read `label` and `label_at` (where the label sits)."""
+        labels = self.value_labels(
+            chart, alt.X(field="label_at", type="quantitative", axis=None, scale=x_scale)
+        )
+        return base.layered(
+            [self.names(chart), bars, labels],
+            data=alt.Data(values=values),
+            width=width,
+            height=alt.Step(self.step),
+            **text,
+        )
+
 
 def rows_for(names: list[str]) -> Rows:
     labels = [base.wrap(str(name), WRAP) for name in names]

@@ -1,7 +1,9 @@
 """Every macro the pages may call. Each is a thin lookup; the work is in portal/site/.
 
 Each result is remembered for the next build of the same inputs (portal/site/memo.py), so
-the modules that compute them are imported only when a result is not remembered.
+the modules that compute them are imported only when a result is not remembered. A result is
+keyed on the macro and its arguments alone: a macro whose output depends on the page it is on
+(a relative link, say) must take the page as an argument, or not be remembered.
 """
 
 from __future__ import annotations
