@@ -1,4 +1,6 @@
-"""MkDocs hooks: validate the data first, then add one page per year and the downloads.
+"""MkDocs hooks: validate the data first, then add one page per year and the downloads, put
+the macros' HTML back after Markdown, and the charts in last (CONTRIBUTING.md, "How a build
+goes").
 
 A data problem stops the build with the validator's own messages and no traceback.
 """
