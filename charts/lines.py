@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import Literal
+from typing import Any, Literal
 
 import altair as alt
 
@@ -72,12 +72,7 @@ def trend_line(
         grid=True,
     )
     y = alt.Y(field="value", type="quantitative", scale=y_scale, axis=y_axis)
-    colour = alt.Color(
-        field="series",
-        type="nominal",
-        scale=alt.Scale(domain=names, range=[t.ref for t in theme.SERIES[: len(names)]]),
-        legend=None,
-    )
+    colour = _by_series(alt.Color, names, [t.ref for t in theme.SERIES])
     chart = alt.Chart(alt.Data(values=values))
     # "break-paths" ends the line at a missing value and starts it again after, instead of
     # joining the points either side (which would invent a value for the missing year).
@@ -85,23 +80,13 @@ def trend_line(
         x=x,
         y=y,
         color=colour,
-        strokeDash=alt.StrokeDash(
-            field="series",
-            type="nominal",
-            scale=alt.Scale(domain=names, range=list(DASHES[: len(names)])),
-            legend=None,
-        ),
+        strokeDash=_by_series(alt.StrokeDash, names, DASHES),
     )
     points = chart.mark_point(filled=True, size=60, opacity=1, invalid="filter").encode(
         x=x,
         y=y,
         color=colour,
-        shape=alt.Shape(
-            field="series",
-            type="nominal",
-            scale=alt.Scale(domain=names, range=list(SHAPES[: len(names)])),
-            legend=None,
-        ),
+        shape=_by_series(alt.Shape, names, SHAPES),
     )
     ends = _end_labels(values, names, axis_years, top, height)
     end_labels = (
@@ -202,3 +187,13 @@ def _format(value: float | int | None, unit: str) -> str:
     if value is None:
         return "not published"
     return f"{int(value):,}" if float(value).is_integer() else f"{value:,}"
+
+
+def _by_series(channel: type, names: list[str], styles: Sequence[Any]) -> Any:
+    """One style per series, in the series' order; no legend (each line is labelled)."""
+    return channel(
+        field="series",
+        type="nominal",
+        scale=alt.Scale(domain=names, range=list(styles[: len(names)])),
+        legend=None,
+    )

@@ -168,16 +168,11 @@ class ChartRenderer:
             self.counts.hits += 1
             return path
         self.counts.renders += 1
+        from portal.render.workers import draw_to_cache
+
         # Only a named builder can be sent to a worker (tests pass plain functions).
         if self.workers and isinstance(builder, str):
-            from portal.render.workers import draw_to_cache
-
             self.start()
             assert self._pool is not None
             return self._pool.submit(draw_to_cache, builder, data, slug, params, path)
-        from portal.render.svg import build_and_draw
-
-        spec, drawn = build_and_draw(builder, data, slug=slug, params=params)
-        if path is not None:
-            cache.store(path, drawn, spec)
-        return drawn
+        return draw_to_cache(builder, data, slug, params, path)

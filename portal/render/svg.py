@@ -27,15 +27,6 @@ _PLAIN = {"none", "transparent", "currentColor"}
 _LONG_NUMBER = re.compile(r"(-?\d+\.\d{2})\d+")
 
 
-def chart_svg(chart: Any, *, slug: str, show_title: bool = False) -> str:
-    """Draw an Altair chart and make the SVG accessible (see accessible_svg).
-
-    The chart's title and subtitle go into the SVG's <title>; they are not drawn, because the
-    figure around the chart shows them as its visible caption (show_title=True draws them).
-    """
-    return draw(chart, slug=slug, show_title=show_title)[1]
-
-
 def build_and_draw(
     builder: Callable[..., Any] | str, data: Any, *, slug: str, params: dict[str, Any]
 ) -> tuple[dict, str]:
@@ -54,21 +45,19 @@ def build_and_draw(
     return spec, draw_spec(spec, slug=slug)
 
 
-def draw(chart: Any, *, slug: str, show_title: bool = False) -> tuple[dict, str]:
-    """The chart's full spec, and its accessible SVG."""
-    spec = chart.to_dict()
-    return spec, draw_spec(spec, slug=slug, show_title=show_title)
+def draw_spec(spec: dict, *, slug: str) -> str:
+    """A Vega-Lite spec as accessible SVG.
 
-
-def draw_spec(spec: dict, *, slug: str, show_title: bool = False) -> str:
-    """A Vega-Lite spec as accessible SVG."""
+    The chart's title and subtitle go into the SVG's <title>; they are not drawn, because the
+    figure around the chart shows them as its visible caption.
+    """
     import vl_convert  # imported here: a build whose charts are all cached never loads it
 
     title = spec.get("title") or {}
     if isinstance(title, str):
         title = {"text": title}
     name = _sentences(_text(title.get("text")), _text(title.get("subtitle")))
-    drawn = spec if show_title else {k: v for k, v in spec.items() if k != "title"}
+    drawn = {k: v for k, v in spec.items() if k != "title"}
     # No base URLs allowed: data is always inline, and the build must never fetch anything.
     raw = vl_convert.vegalite_to_svg(drawn, allowed_base_urls=[])
     return accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")

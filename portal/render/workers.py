@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -60,9 +61,13 @@ def _get_ready() -> None:
 
 
 def draw_to_cache(
-    builder: str, data: Any, slug: str, params: dict[str, Any], path: Path | None
+    builder: Callable[..., Any] | str,
+    data: Any,
+    slug: str,
+    params: dict[str, Any],
+    path: Path | None,
 ) -> str:
-    """Build and draw one chart in a worker; keep it in the cache; return its SVG."""
+    """Build and draw one chart (in a worker, or here); keep it in the cache; return its SVG."""
     spec, drawn = svg.build_and_draw(builder, data, slug=slug, params=params)
     if path is not None:
         cache.store(path, drawn, spec)
