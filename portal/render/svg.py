@@ -10,6 +10,7 @@ for the dark scheme.
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -51,23 +52,28 @@ def draw_spec(spec: dict, *, slug: str) -> str:
     The chart's title and subtitle go into the SVG's <title>; they are not drawn, because the
     figure around the chart shows them as its visible caption.
     """
-    import vl_convert  # imported here: a build whose charts are all cached never loads it
-
     title = spec.get("title") or {}
     if isinstance(title, str):
         title = {"text": title}
     name = _sentences(_text(title.get("text")), _text(title.get("subtitle")))
     drawn = {k: v for k, v in spec.items() if k != "title"}
-    # No base URLs allowed: data is always inline, and the build must never fetch anything.
-    raw = vl_convert.vegalite_to_svg(drawn, allowed_base_urls=[])
+    raw = _converter().vegalite_to_svg(drawn)
     return accessible_svg(raw, slug=slug, title=name, description=spec.get("description") or "")
 
 
 def start_engine() -> None:
-    """Start vl-convert's JavaScript engine (~0.6 s, once a process) before the first chart."""
+    """Start vl-convert's JavaScript engine (~0.2 s, once a process) before the first chart."""
+    _converter().vegalite_to_svg({"mark": "point"})
+
+
+@functools.cache
+def _converter() -> Any:
+    """vl-convert, imported here (a build whose charts are all cached never loads it) and told
+    to refuse every URL: data is always inline, and the build must never fetch anything."""
     import vl_convert
 
-    vl_convert.vegalite_to_svg({"mark": "point"}, allowed_base_urls=[])
+    vl_convert.configure(allowed_base_urls=[], base_url=False)
+    return vl_convert
 
 
 def resolve(builder: Callable[..., Any] | str) -> Callable[..., Any]:

@@ -1,8 +1,9 @@
 """Worker processes that draw charts while the build goes on with the pages.
 
-vl-convert holds the GIL while it draws, so threads would not overlap it with the page work;
-processes do. Each worker imports the chart builders (Altair) and starts its vl-convert engine
-as soon as it is forked, while the main process is still rendering pages.
+Processes, not threads: importing Altair and building the specs are Python work that would
+hold the main process's GIL while it renders pages. Each worker imports the chart builders
+and starts its vl-convert engine as soon as it is forked, while the main process is still
+validating the data.
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ MAX_WORKERS = 4
 
 
 def worker_count() -> int:
-    """One worker a core, as the main process mostly waits for them by the end of a build."""
-    return max(1, min(MAX_WORKERS, os.cpu_count() or 1))
+    """One worker a core, less the core the main process needs for the pages.
+
+    On two cores, two workers made a cold build slower (2.7 s against 2.4 s, median of 7,
+    benchmarks/README.md): each starts its own Altair and engine, and all three processes
+    then share two cores while the pages are rendered.
+    """
+    return max(1, min(MAX_WORKERS, (os.cpu_count() or 1) - 1))
 
 
 def start_pool(workers: int) -> ProcessPoolExecutor:

@@ -142,3 +142,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     _unfinished.clear()
     state.close()
+
+
+def on_shutdown() -> None:
+    """`mkdocs build` (or `serve`) is done and the process exits next. Python's last garbage
+    collection would walk every object the build made (about 0.2 s here) only to free memory
+    that the exit frees anyway; frozen objects are left out of it."""
+    import gc
+
+    gc.freeze()

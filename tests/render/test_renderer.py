@@ -54,3 +54,11 @@ def test_a_chart_that_fails_in_a_worker_is_named(tmp_path: Path) -> None:
     finally:
         pooled.close()
     assert not list(tmp_path.glob("*.svg"))
+
+
+@pytest.mark.parametrize(("cores", "workers"), [(None, 1), (1, 1), (2, 1), (4, 3), (16, 4)])
+def test_the_workers_leave_a_core_to_the_pages(monkeypatch, cores, workers: int) -> None:
+    from portal.render import workers as module
+
+    monkeypatch.setattr(module.os, "cpu_count", lambda: cores)
+    assert module.worker_count() == workers

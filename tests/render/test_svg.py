@@ -93,6 +93,21 @@ def test_colours_are_theme_classes_and_nothing_is_fetched(rendered, name: str) -
     assert re.search(r"font-family=\"system-ui", svg)
 
 
+@pytest.mark.parametrize(
+    "url", ["https://example.com/a.csv", "/etc/hostname", "file:///etc/hostname", "data/a.csv"]
+)
+def test_a_chart_never_loads_data_from_a_url_or_file(url: str) -> None:
+    spec = {
+        "data": {"url": url, "format": {"type": "csv"}},
+        "mark": "point",
+        "encoding": {"x": {"field": "a", "type": "nominal"}},
+        "description": "Points.",
+        "title": "A chart",
+    }
+    with pytest.raises(Exception, match=r"(?i)denied|not allowed|unsupported"):
+        svg_module.draw_spec(spec, slug="fetch")
+
+
 def test_responsive_sizing_and_unique_ids(rendered) -> None:
     root = parse(rendered["counts"])
     assert "height" not in root.attrib
