@@ -53,7 +53,14 @@ test-fast: env
 test-browser: env chromium
 	$(BIN)/pytest -m browser
 
-bench: env chromium
+# Lighthouse 13 from the npm registry (benchmarks/package-lock.json); Chromium is Debian's.
+LIGHTHOUSE := benchmarks/node_modules/.bin/lighthouse
+$(LIGHTHOUSE): benchmarks/package.json benchmarks/package-lock.json
+	cd benchmarks && PUPPETEER_SKIP_DOWNLOAD=1 CHROMEDRIVER_SKIP_DOWNLOAD=true \
+		npm ci --silent --no-audit --no-fund
+	touch $@
+
+bench: env chromium $(LIGHTHOUSE)
 	$(BIN)/python benchmarks/run.py
 
 clean:
