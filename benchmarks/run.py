@@ -1,6 +1,6 @@
 """Performance benchmark of the portal: page weight, build time, scaling, validation, Lighthouse.
 
-    .venv/bin/python benchmarks/run.py [--data DIR] [--runs 5] [--cold-runs 3] [--no-lighthouse]
+    .venv/bin/python benchmarks/run.py [--data DIR] [--runs 9] [--cold-runs 5] [--no-lighthouse]
 
 Prints a table, writes benchmarks/out/results.json and exits 1 when a budget is missed.
 Everything runs on a snapshot of the project copied to a temporary folder, so builds never touch
@@ -21,7 +21,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -121,14 +120,6 @@ class Project:
 
     def clear_cache(self) -> None:
         shutil.rmtree(self.dir / ".cache", ignore_errors=True)
-
-
-def timed(runs: int, before: Callable[[], None], run: Callable[[], float]) -> list[float]:
-    times = []
-    for _ in range(runs):
-        before()
-        times.append(run())
-    return times
 
 
 # ---------------------------------------------------------------- page weight
@@ -377,22 +368,27 @@ def weights(project: Project, site: Path) -> None:
 
 
 def builds(project: Project, tmp: Path, data: Path | None, runs: int, cold_runs: int) -> Path:
-    site = tmp / "site"
+    """Cold and warm builds of the portal, each run next to a plain build of the same pages.
 
-    def cold() -> None:
+    Pairs rather than one batch after another: this machine's speed drifts by ±15 % over a
+    minute, and a ratio should compare builds made under the same conditions. A first,
+    untimed build compiles the bytecode (as an installed package has it) and gives the pages
+    the plain site is made from.
+    """
+    site, plain_out = tmp / "site", tmp / "plain-site"
+    project.build(site, data)
+    plain_cfg = plain_site(site, tmp / "plain")
+    project.build(plain_out, config=plain_cfg)
+    cold_t, pcold_t, warm_t, pwarm_t = [], [], [], []
+    for _ in range(cold_runs):
         shutil.rmtree(site, ignore_errors=True)
         project.clear_cache()
-
-    cold_t = timed(cold_runs, cold, lambda: project.build(site, data))
-    warm_t = timed(runs, lambda: None, lambda: project.build(site, data))
-    plain_cfg = plain_site(site, tmp / "plain")
-    plain_out = tmp / "plain-site"
-    pcold_t = timed(
-        cold_runs,
-        lambda: shutil.rmtree(plain_out, ignore_errors=True),
-        lambda: project.build(plain_out, config=plain_cfg),
-    )
-    pwarm_t = timed(runs, lambda: None, lambda: project.build(plain_out, config=plain_cfg))
+        cold_t.append(project.build(site, data))
+        shutil.rmtree(plain_out, ignore_errors=True)
+        pcold_t.append(project.build(plain_out, config=plain_cfg))
+    for _ in range(runs):
+        warm_t.append(project.build(site, data))
+        pwarm_t.append(project.build(plain_out, config=plain_cfg))
     c, w, pc, pw = (statistics.median(t) for t in (cold_t, warm_t, pcold_t, pwarm_t))
     add("build", f"cold (median of {cold_runs})", c, "s")
     add("build", f"warm (median of {runs})", w, "s")
@@ -509,8 +505,8 @@ def main() -> int:
     parser.add_argument(
         "--data", type=Path, help="data folder (default: data/, or a fixture if it is not valid)"
     )
-    parser.add_argument("--runs", type=int, default=5, help="warm builds per median")
-    parser.add_argument("--cold-runs", type=int, default=3, help="cold builds per median")
+    parser.add_argument("--runs", type=int, default=9, help="warm builds per median")
+    parser.add_argument("--cold-runs", type=int, default=5, help="cold builds per median")
     parser.add_argument("--scale-runs", type=int, default=3, help="warm builds per scaling median")
     parser.add_argument(
         "--no-lighthouse", action="store_true", help="skip Lighthouse (a quicker look)"

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -95,9 +95,9 @@ def _downloads(data: Dataset) -> dict[str, str]:
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep the theme's compiled templates between builds: compiling Material's templates is
     a fifth of a plain build. Jinja checks each template's source before it uses the cache."""
-    folder = Path(config.config_file_path).parent / ".cache" / "jinja"
-    folder.mkdir(parents=True, exist_ok=True)
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+    from portal.site.compiled import bytecode_cache
+
+    env.bytecode_cache = bytecode_cache(config.config_file_path)
     return env
 
 
