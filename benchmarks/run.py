@@ -427,7 +427,7 @@ def scaling(project: Project, tmp: Path, runs: int) -> None:
 def lighthouse(site: Path, runs: int) -> None:
     """Performance and accessibility of three pages: the median of `runs` Lighthouse runs each.
 
-    One run is not enough here: on this machine the same page scores anywhere from 92 to 99,
+    One run is not enough here: on this machine the same page scored anywhere from 88 to 99,
     nearly all of it in Total Blocking Time (Lighthouse's own advice is to take a median).
     """
     binary = BENCH / "node_modules" / ".bin" / "lighthouse"
