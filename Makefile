@@ -12,9 +12,12 @@ unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: env serve build validate schema test test-fast test-browser lint chromium bench clean
 
-$(UV):
+# uv comes from a hash-checked requirements file: pip refuses a wheel whose hash is not listed.
+$(UV): scripts/uv-requirements.txt
 	$(PY) -m venv $(TOOLS)
-	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==0.13.8
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check --only-binary=:all: \
+		--require-hashes -r scripts/uv-requirements.txt
+	touch $@
 
 # uv.lock pins every version; --locked refuses to build if pyproject.toml and the lock disagree.
 $(SYNCED): $(UV) pyproject.toml uv.lock

@@ -14,10 +14,10 @@ from pydantic import BaseModel
 from portal.dataset import Year
 from portal.models import SourceDocument
 from portal.models.common import SOURCE_REF
-from portal.percent import exact_percent, printed_matches
-from portal.privacy import personal_data, review_mark
+from portal.percent import exact_percent, printed_matches, written_as_fractions
 from portal.problems import Report, Severity
-from portal.tables import TABLES_BY_NAME
+from portal.rows import Row
+from portal.tables import TABLES_BY_NAME, TableSpec
 from portal.totals import check_table
 from portal.vocabindex import VocabularyIndex
 
@@ -47,9 +47,9 @@ def run(
         _discrepancies(year, report)
         earlier_unread = any(label < year.label for label in unread)
         _learning_links(year, learning_years, report, complete=not earlier_unread)
-        _personal_data(year, report)
         for spec_name, rows in year.tables.items():
             check_table(year, TABLES_BY_NAME[spec_name], rows, index, report, unreadable)
+            _fraction_percentages(TABLES_BY_NAME[spec_name], rows, report)
 
 
 def _period(year: Year, report: Report) -> None:
@@ -197,63 +197,35 @@ def _learning_links(year: Year, seen: dict[str, str], report: Report, complete: 
         seen.setdefault(item.id, year.label)
 
 
-_FREE_TEXT = {
-    "learning": ("text", "action"),
-    "case_studies": ("title", "issue", "response"),
-    "ombudsman_cases": ("summary", "findings", "remedies"),
-    "compliments": ("text",),
-}
+def _whole_of(row: Row, spec: TableSpec) -> tuple:
+    """What a row's percentage is a share of: every key but the category, or its level."""
+    if spec.category is not None:
+        return tuple(item for item in row.keys if item[0] != spec.category)
+    return (
+        tuple(row.get(name) for name in spec.partition),
+        tuple(name for name in spec.levels if row.get(name)),
+    )
 
 
-def _texts(item: BaseModel, names: Iterable[str]) -> list[str]:
-    texts: list[str] = []
-    for name in names:
-        value = getattr(item, name)
-        if isinstance(value, str):
-            texts.append(value)
-        elif isinstance(value, tuple):
-            texts.extend(v for v in value if isinstance(v, str))
-    if hasattr(item, "timeline"):
-        texts.extend(f"{e.date} {e.event} {e.note or ''}" for e in item.timeline)
-    return texts
-
-
-def _reviewable(year: Year) -> Iterable[tuple[tuple[str | int, ...], BaseModel, list[str]]]:
-    for section, names in _FREE_TEXT.items():
-        for i, item in enumerate(getattr(year.report, section)):
-            yield (section, i), item, _texts(item, names)
-    if year.report.scrutiny is not None:
-        for i, item in enumerate(year.report.scrutiny.items):
-            yield ("scrutiny", "items", i), item, [item.question, item.answer]
-
-
-def _personal_data(year: Year, report: Report) -> None:
-    for path, item, texts in _reviewable(year):
-        mark = review_mark(texts)
-        reviewed = getattr(item, "reviewed", None)
-        if reviewed == mark:
+def _fraction_percentages(spec: TableSpec, rows: Sequence[Row], report: Report) -> None:
+    """Percent-only rows of one whole written as fractions (0.09 for 9%): nothing checks
+    them against a count, so the set of them is checked instead."""
+    groups: dict[tuple, list[Row]] = {}
+    for row in rows:
+        if row.percent is not None and row.count is None:
+            groups.setdefault(_whole_of(row, spec), []).append(row)
+    for group in groups.values():
+        if not written_as_fractions([row.percent for row in group if row.percent is not None]):
             continue
-        found = [hit for text in texts for hit in personal_data(text)]
-        field = ".".join(map(str, path))
-        if reviewed is not None and not found:
-            continue
-        if reviewed is not None:
-            report.add(
-                year.report_file,
-                year.line_of(*path, "reviewed"),
-                f"{field}.reviewed",
-                reviewed,
-                f"the text changed since it was reviewed: check it again, then "
-                f"set `reviewed: {mark}`",
-            )
-            continue
-        for kind, text in found:
-            report.add(
-                year.report_file,
-                year.line_of(*path),
-                field,
-                text,
-                f"looks like {kind}, and the report must not identify anyone: remove it, "
-                f"or if a person has checked it identifies nobody add "
-                f"`reviewed: {mark}` to this item",
-            )
+        first = group[0]
+        lines = ", ".join(str(row.line) for row in group)
+        total = sum(row.percent for row in group if row.percent is not None)
+        report.add(
+            first.file,
+            first.line,
+            "percent",
+            first.percent_text,
+            f"the percentages on lines {lines} are all 1 or less and add up to {total:f}, "
+            f"not 100: they look like fractions. Write each as a percentage: for "
+            f"{first.percent_text}, write {(first.percent * 100).normalize():f}",
+        )

@@ -5,15 +5,60 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import traceback
 from pathlib import Path
 
 from portal.load import validate
 
 EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+# Not 1: a bug in the portal must never look like a problem in the data.
+EXIT_INTERNAL = 3
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
+EXIT_BROKEN_PIPE = 141  # and for a closed pipe
+# Set to see the traceback of an internal error (developers).
+DEBUG_VARIABLE = "PORTAL_DEBUG"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="portal", description=__doc__)
+    """Run one command; an unexpected error is one line and EXIT_INTERNAL, never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("portal: stopped (Ctrl-C).", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader stopped reading (`portal validate | head`): not a bug, nothing to say.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(internal_error(exc), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def internal_error(exc: BaseException) -> str:
+    """One line: a bug in the portal, not in the data, where it happened, and what to do."""
+    where = ""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        last = frames[-1]
+        where = f" at {Path(last.filename).name}:{last.lineno}"
+    return (
+        f"portal: internal error ({type(exc).__name__}{where}): this is a bug in the portal, "
+        "not a problem in the data. Please report it to the developers (see CONTRIBUTING.md), "
+        f"with this line and the command you ran; {DEBUG_VARIABLE}=1 shows the details."
+    )
+
+
+def _main(argv: list[str] | None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="portal",
+        description=__doc__,
+        epilog=f"exit codes: {EXIT_VALID} done, {EXIT_INVALID} problems in the data, "
+        f"{EXIT_USAGE} wrong command, {EXIT_INTERNAL} a bug in the portal, "
+        f"{EXIT_INTERRUPTED} stopped with Ctrl-C",
+    )
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("validate", help="check every data file and report all problems")
@@ -45,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
             created = new_year(args.data, args.year)
         except ScaffoldError as exc:
             print(f"portal new-year: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as exc:
+            print(f"portal new-year: could not write the files: {exc.strerror}", file=sys.stderr)
             return EXIT_USAGE
         print(f"Created {created} as a draft. Fill in its files, then set status: published.")
         return EXIT_VALID

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import typing
+from collections.abc import Collection
 from typing import Any
 
 from pydantic import BaseModel, RootModel, ValidationError
@@ -34,12 +35,20 @@ _MESSAGES = {
 
 
 def add_validation_errors(
-    exc: ValidationError, model: type[BaseModel], shown: str, loaded: LoadedYaml, report: Report
+    exc: ValidationError,
+    model: type[BaseModel],
+    shown: str,
+    loaded: LoadedYaml,
+    report: Report,
+    skip: Collection[tuple[str | int, ...]] = (),
 ) -> None:
+    """One line per error, except at the paths in skip (already reported another way)."""
     for error in exc.errors():
         if _other_branch(error, loaded.data):
             continue
         loc = _clean_loc(error["loc"], error["type"])
+        if loc in skip:
+            continue
         field = ".".join(str(part) for part in loc) or "(file)"
         value = error.get("input") if error["type"] != "missing" else None
         if isinstance(value, dict | list):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -49,3 +50,20 @@ def exact_percent(part: int, whole: int) -> str:
     """part as a percentage of whole to 2 places, without trailing zeros: '25', '33.33'."""
     text = f"{percent(part, whole, 2):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+# A set of percentages within this of 1 (not 100) reads as fractions: 0.09 written for 9%.
+_FRACTION_TOTAL = (Decimal("0.95"), Decimal("1.05"))
+
+
+def written_as_fractions(printed: Sequence[Decimal]) -> bool:
+    """True when percentages of one whole look written as fractions of 1 (0.09 for 9%).
+
+    Context decides, never one value: real percentages under 1% are valid beside others
+    (0.5 with 40 and 59.5). Fractions are each at most 1, not all whole, and add up to about 1.
+    """
+    if len(printed) < 2 or any(p > 1 for p in printed):
+        return False
+    if all(p == p.to_integral_value() for p in printed):
+        return False  # 0 and 1: whole percentages, not fractions
+    return _FRACTION_TOTAL[0] <= sum(printed) <= _FRACTION_TOTAL[1]

@@ -41,11 +41,16 @@ class Problem:
         kind = "error" if self.severity is Severity.ERROR else "notice"
         line = "" if self.line is None else f",line={self.line}"
         text = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{kind} file={self.file}{line}::{text}"
+        # A property value also escapes ':' and ',' (a folder name could hold them).
+        file = _one_line(self.file).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+        return f"::{kind} file={file}{line}::{text}"
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.splitlines())
+    """Line breaks become spaces; other control characters (a terminal escape sequence in a
+    key, say) are shown escaped, never sent to the terminal or the CI log."""
+    joined = " ".join(text.splitlines())
+    return "".join(c if c.isprintable() or c == " " else ascii(c)[1:-1] for c in joined)
 
 
 def _show(value: object) -> str:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from portal.csvfile import read_records
 from portal.models.common import SOURCE_REF
 from portal.percent import places_of
 from portal.problems import Report
@@ -42,18 +42,20 @@ class Row:
 
 
 def read_table(
-    path: Path, shown: str, spec: TableSpec, vocab: VocabularyIndex | None, report: Report
+    path: Path,
+    shown: str,
+    spec: TableSpec,
+    vocab: VocabularyIndex | None,
+    report: Report,
+    root: Path | None = None,
 ) -> tuple[Row, ...]:
-    """Rows of one CSV file; every bad cell is added to the report and its row dropped."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        try:
-            records = list(_records(handle))
-        except csv.Error as exc:
-            report.add(shown, None, "file", None, f"not a readable CSV file: {exc}")
-            return ()
-        except UnicodeDecodeError:
-            report.add(shown, None, "file", None, "not UTF-8 text: save the file as UTF-8")
-            return ()
+    """Rows of one CSV file; every bad cell is added to the report and its row dropped.
+
+    root is the data folder: no part of the path below it may be a link.
+    """
+    records = read_records(path, shown, report, root)
+    if records is None:
+        return ()
     if not records:
         report.add(
             shown,
@@ -99,14 +101,6 @@ def read_table(
         if row is not None:
             rows.append(row)
     return tuple(rows)
-
-
-def _records(handle) -> list[tuple[int, list[str]]]:
-    reader = csv.reader(handle)
-    start = 1
-    for cells in reader:
-        yield start, cells
-        start = reader.line_num + 1
 
 
 def _parse_row(

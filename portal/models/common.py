@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from typing import Annotated
+from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 SOURCE_REF = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*) §(?P<section>\S.*)$")
 
@@ -61,3 +62,47 @@ class Placeholder(Strict):
 
 
 MaybeText = Text | Placeholder
+
+URL_SCHEMES = ("https", "http", "mailto", "tel")
+# Browsers drop tabs and line breaks anywhere in a link and spaces or control characters at
+# its ends, so "java\tscript:" runs as "javascript:". A real address has none of them
+# (a space is written %20), so any such character refuses the link outright.
+_UNSAFE_URL_CHARACTERS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029]")
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+URL_RULE = "a web address starting https:// or http://, or a mailto: or tel: link, with no spaces"
+
+
+def check_url(value: str) -> str:
+    """value if it is a link a reader can safely follow; a plain reason otherwise."""
+    if _UNSAFE_URL_CHARACTERS.search(value):
+        raise ValueError(f"a link must be {URL_RULE}: this one has a space or control character")
+    scheme = _SCHEME.match(value)
+    if scheme is None or scheme.group(1).lower() not in URL_SCHEMES:
+        raise ValueError(f"a link must be {URL_RULE}: other kinds of link are refused")
+    if scheme.group(1).lower() in ("https", "http") and not urlsplit(value).hostname:
+        raise ValueError(f"a link must be {URL_RULE}: this one has no site name after //")
+    if len(value) == len(scheme.group(0)):
+        raise ValueError(f"a link must be {URL_RULE}: this one has nothing after the colon")
+    return value
+
+
+Url = Annotated[
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(check_url),
+    # The same rule for editors that read the JSON schema (which has no case-blind flag).
+    Field(
+        description=f"A link: {URL_RULE}.",
+        json_schema_extra={
+            "pattern": r"^([hH][tT][tT][pP][sS]?://[^\s/?#]|[mM][aA][iI][lL][tT][oO]:\S|"
+            r"[tT][eE][lL]:\S)\S*$"
+        },
+    ),
+]
+MaybeUrl = Url | Placeholder
+
+StageOrOmbudsman = Annotated[
+    str,
+    StringConstraints(pattern=r"^(1|2|3|ombudsman)$"),
+    Field(description="'1', '2' or '3' (in quotes), or ombudsman."),
+]

@@ -30,7 +30,7 @@ def cache_key(
         "data": _plain(data),
         "params": _plain(dict(params)),
         "slug": slug,
-        "versions": _versions(),
+        "versions": installed_versions(),
         "code": _code_hash(),
     }
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -74,10 +74,28 @@ def _plain(value: Any) -> Any:
 
 
 @cache
-def _versions() -> dict[str, str]:
-    from importlib.metadata import version
+def installed_versions() -> dict[str, str]:
+    """Name → version of every package installed beside this one, from the names of their
+    .dist-info folders (normalised by the wheel standard): about 0.2 ms, where reading each
+    package's metadata to find only the project's dependencies takes 20-50 ms in every build.
+    A drawn chart depends on Altair, vl-convert, pandas and what they import; any upgrade
+    therefore changes every key (a dev tool's upgrade costs one cold build)."""
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                package, _, version = name.removesuffix(".dist-info").partition("-")
+                found.setdefault(_normalise(package), version)
+    return dict(sorted(found.items()))
 
-    return {name: version(name) for name in ("altair", "vl-convert-python", "pandas")}
+
+def _normalise(name: str) -> str:
+    """PEP 503 form: `Markdown_It.py` and `markdown-it-py` are one package."""
+    return "-".join(part for part in name.replace("_", "-").replace(".", "-").lower().split("-"))
 
 
 @cache

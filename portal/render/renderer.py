@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 PLACEHOLDER = re.compile(r"<!--portal-chart:([0-9a-f]{64})-->")
+# prune() leaves alone any chart used (or drawn) this recently: another build of the same
+# kind, running at the same time, may be about to read it.
+PRUNE_GRACE_SECONDS = 15 * 60
 
 
 class ChartError(Exception):
@@ -101,7 +105,13 @@ class ChartRenderer:
             self.counts.hits += 1
         chart = self._charts[key]
         if isinstance(chart, Path):
-            return chart.read_text(encoding="utf-8")
+            try:
+                return chart.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ChartError(
+                    f"chart {self._slugs.get(key, key)!r} went from the cache during the build "
+                    f"({exc.strerror}); build again"
+                ) from None
         if isinstance(chart, Future):
             try:
                 chart = chart.result()
@@ -115,8 +125,8 @@ class ChartRenderer:
         return set(self._used)
 
     def cached(self, keys: list[str]) -> bool:
-        """True if the cache holds every one of these charts."""
-        return self.cache_dir is not None and all(self._path(k).is_file() for k in keys)
+        """True if the cache holds every one of these charts (each marked as just used)."""
+        return self.cache_dir is not None and all(_touch(self._path(k)) for k in keys)
 
     def cached_any(self) -> bool:
         return self.cache_dir is not None and any(self.cache_dir.glob("*.svg"))
@@ -148,11 +158,20 @@ class ChartRenderer:
         if self.cache_dir is None or not self.cache_dir.is_dir():
             return 0
         removed = 0
+        recent = time.time() - PRUNE_GRACE_SECONDS
         for file in self.cache_dir.iterdir():
             key = file.name.split(".", 1)[0]
-            if file.is_file() and file.suffix in (".svg", ".json") and key not in self._used:
-                file.unlink(missing_ok=True)
-                removed += 1
+            if key in self._used or file.suffix not in (".svg", ".json", ".part"):
+                continue
+            try:
+                # A chart's files go with its SVG, which every build that uses it touches.
+                svg = self._path(key) if file.suffix == ".json" else file  # .part: its own
+                if svg.stat().st_mtime > recent:
+                    continue
+            except FileNotFoundError:
+                pass  # an SVG already gone: its spec goes too
+            file.unlink(missing_ok=True)
+            removed += 1
         return removed
 
     def _find_or_draw(
@@ -164,7 +183,7 @@ class ChartRenderer:
         params: dict[str, Any],
     ) -> str | Path | Future[str]:
         path = self._path(key) if self.cache_dir is not None else None
-        if path is not None and path.is_file():
+        if path is not None and _touch(path):
             self.counts.hits += 1
             return path
         self.counts.renders += 1
@@ -176,3 +195,12 @@ class ChartRenderer:
             assert self._pool is not None
             return self._pool.submit(draw_to_cache, builder, data, slug, params, path)
         return draw_to_cache(builder, data, slug, params, path)
+
+
+def _touch(path: Path) -> bool:
+    """Mark a cached chart as used now (so no other build prunes it); False if it is absent."""
+    try:
+        os.utime(path)
+    except OSError:
+        return False
+    return path.is_file()

@@ -62,8 +62,42 @@ def _start_method() -> str:
 def _get_ready() -> None:
     import importlib
 
+    _die_with_parent()
     importlib.import_module("charts")
     svg.start_engine()
+
+
+def _die_with_parent() -> None:
+    """A worker never outlives the build: a killed `mkdocs build` (SIGKILL runs no clean-up)
+    used to leave each worker running, about 150 MB apiece. Ctrl-C is the main process's to
+    handle (it stops the workers); a worker that got it too would print its own traceback."""
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        # The kernel kills this process as soon as its parent ends (prctl(2), PR_SET_PDEATHSIG).
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(1)
+    # Everywhere (and for a parent that is a fork server): notice within a second.
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+PR_SET_PDEATHSIG = 1
+PARENT_POLL_SECONDS = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def draw_to_cache(

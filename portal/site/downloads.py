@@ -2,6 +2,11 @@
 
 The first columns of complaints.csv are fixed (year, stage, measure, category, value, unit,
 source); the rest say which part of a cross-tab a row belongs to.
+
+Every file is UTF-8 with a byte-order mark: without it, Excel on Windows reads a double-clicked
+CSV in the local code page and garbles every `§` and `é`. Text cells that a spreadsheet would
+run as a formula are neutralised by the OWASP "CSV Injection" rule (see `neutralise`); the
+numeric columns are never touched, so a negative figure stays a number.
 """
 
 from __future__ import annotations
@@ -32,6 +37,11 @@ COLUMNS = (
     "note",
 )
 ALL_YEARS = "complaints.csv"
+# Columns that only ever hold a number written by this module (or nothing): never neutralised.
+NUMERIC_COLUMNS = frozenset({"value"})
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV Injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
 ADVOCACY_KINDS = {
     "complaint": "New cases about a complaint",
     "representation": "New cases about a representation",
@@ -114,12 +124,27 @@ def _number(value: float) -> str:
     return str(int(value)) if value == int(value) else f"{value:.2f}"
 
 
+def neutralise(cell: str) -> str:
+    """The OWASP rule: a text cell that starts like a formula gets a leading `'`, which
+    spreadsheets read as "this is text"; the csv module then quotes and doubles any `"`."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _safe(record: dict[str, str]) -> dict[str, str]:
+    return {
+        key: value if key in NUMERIC_COLUMNS else neutralise(value) for key, value in record.items()
+    }
+
+
 def to_csv(records: Iterable[dict[str, str]]) -> str:
+    """CSV text for downloads/, starting with a byte-order mark (written out as UTF-8)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    # CRLF, as RFC 4180 and Excel expect; with "\n" alone the csv module leaves a cell
+    # holding a bare CR unquoted, and a reader splits the row there.
+    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue()
+    writer.writerows(_safe(record) for record in records)
+    return BOM + out.getvalue()
 
 
 def table_csv_name(year: str, table: str) -> str:

@@ -7,8 +7,10 @@ characters Jinja or Markdown would act on become references (portal.render.text)
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 
+from portal.models.common import check_url
 from portal.render.text import escape_text
 
 
@@ -21,7 +23,28 @@ def attr(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+# A link within the site: no scheme before the first '/', '?' or '#', and not '//host'.
+_RELATIVE = re.compile(r"^(?!//)[^:/?#]*(?:[/?#].*)?$", re.S)
+_LINK_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink_href"}
+
+
+def safe_href(value: object) -> str | None:
+    """value if it is a link a reader may follow: one the URL fields allow
+    (portal.models.common.check_url) or a link within the site; None otherwise."""
+    url = str(value)
+    if _RELATIVE.match(url) and not re.search(r"[\x00-\x20\x7f-\x9f]", url):
+        return url
+    try:
+        return check_url(url)
+    except ValueError:
+        return None
+
+
 def tag(name: str, content: str, **attrs: object) -> str:
+    for key in _LINK_ATTRIBUTES & attrs.keys():
+        if attrs[key] is not None and safe_href(attrs[key]) is None:
+            # Data links are checked when the data is read; this is a bug in the page code.
+            raise ValueError(f"<{name} {key}> is not a link a page may have: {attrs[key]!r}")
     rendered = "".join(
         f' {key.rstrip("_").replace("_", "-")}="{attr(value)}"'
         for key, value in attrs.items()

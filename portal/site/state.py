@@ -91,13 +91,21 @@ def dataset() -> Dataset:
 
 
 def cache_root(config_file: str | os.PathLike[str]) -> Path:
+    """Where this kind of build keeps its memo and charts.
+
+    One cache per data folder, so building a test fixture never evicts the real site's charts;
+    and within it one for preview builds and one for public ones: they name different charts,
+    so sharing one made each prune the other's (every chart redrawn when they alternate, and
+    a build running at the same time lost charts it was about to read).
+    """
     override = os.environ.get("PORTAL_CACHE")
     if override:
-        return Path(override)
-    # One cache per data folder, so building a test fixture never evicts the real site's charts.
-    data = data_dir(config_file).resolve()
-    key = hashlib.sha256(str(data).encode()).hexdigest()[:12]
-    return Path(config_file).parent / ".cache" / key
+        base = Path(override)
+    else:
+        data = data_dir(config_file).resolve()
+        key = hashlib.sha256(str(data).encode()).hexdigest()[:12]
+        base = Path(config_file).parent / ".cache" / key
+    return base / ("preview" if preview() else "public")
 
 
 def memo() -> Memo:

@@ -67,7 +67,7 @@ def test_pull_request_workflow_validates_builds_a_preview_and_tests() -> None:
     workflow = load("check.yml")
     assert set(triggers(workflow)) == {"pull_request"}
     assert workflow["permissions"] == {"contents": "read"}
-    (job,) = workflow["jobs"].values()
+    job = workflow["jobs"]["check"]
     order = [
         index_of(job, r"actions/checkout"),
         index_of(job, r"actions/setup-python"),
@@ -169,3 +169,84 @@ def test_makefile_serve_previews_drafts_and_has_a_schema_target() -> None:
     serve = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
     assert "PORTAL_PREVIEW=1" in serve and "127.0.0.1:8000" in serve
     assert "\nschema: env\n\t$(BIN)/portal schema\n" in makefile
+
+
+def test_check_shows_whether_merging_would_publish_without_blocking_the_preview() -> None:
+    """Issue 16: `portal validate --release` (Publish's own first check) runs on every pull
+    request as its own job named "Ready to publish?": a red line in the checks, while the
+    preview and the tests still run and pass on their own."""
+    workflow = load("check.yml")
+    publish = load("publish.yml")["jobs"]["build"]
+    release = steps(publish)[index_of(publish, r"portal validate --release")]["run"]
+    ready = [job for job in workflow["jobs"].values() if job.get("name") == "Ready to publish?"]
+    assert len(ready) == 1, "one job named 'Ready to publish?'"
+    (job,) = ready
+    step = steps(job)[index_of(job, r"portal validate --release")]
+    assert step["name"] == "Ready to publish?"
+    assert step["run"].split("/")[-1] == release.split("/")[-1], "the same check as Publish"
+    assert index_of(job, r"uv sync --locked") < index_of(job, r"portal validate --release")
+    assert "needs" not in job, "runs beside the preview, not before it"
+    preview = workflow["jobs"]["check"]
+    assert "needs" not in preview and not preview.get("if")
+    assert not any("--release" in s.get("run", "") for s in steps(preview)), (
+        "placeholders never stop the preview"
+    )
+
+
+def _jobs(path: Path) -> dict[str, dict]:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"]
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_checkout_keeps_no_credentials_unless_the_job_pushes(path: Path) -> None:
+    for name, job in _jobs(path).items():
+        pushes = any(re.search(r"^\s*git push\b", s.get("run", ""), re.M) for s in steps(job))
+        for step in steps(job):
+            if step.get("uses", "").startswith("actions/checkout@"):
+                keeps = step.get("with", {}).get("persist-credentials", True)
+                if pushes:
+                    assert keeps is not False, f"{name} pushes: it needs its credentials"
+                else:
+                    assert keeps is False, f"{name}: add `persist-credentials: false`"
+
+
+def test_only_the_new_year_job_pushes() -> None:
+    pushing = {
+        (path.name, name)
+        for path in WORKFLOWS.glob("*.yml")
+        for name, job in _jobs(path).items()
+        if any("git push" in s.get("run", "") for s in steps(job))
+    }
+    assert pushing == {("new-year.yml", "new-year")}
+
+
+def test_publish_runs_only_from_main_whatever_starts_it() -> None:
+    """`Run workflow` offers every branch: each job is guarded, so no other branch deploys."""
+    workflow = load("publish.yml")
+    assert "workflow_dispatch" in triggers(workflow)
+    for name, job in workflow["jobs"].items():
+        guard = re.sub(r"\s+", " ", str(job.get("if", ""))).strip()
+        guard = guard.removeprefix("${{").removesuffix("}}").strip()
+        assert guard == "github.ref == 'refs/heads/main'", f"job {name} has no branch guard"
+
+
+def test_makefile_installs_uv_only_from_hash_checked_requirements() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\n$(UV):", 1)[1].split("\n\n", 1)[0]
+    installs = [line for line in recipe.splitlines() if "pip install" in line]
+    assert installs, "the uv rule installs uv with pip"
+    command = " ".join(recipe.replace("\\\n", " ").split())
+    assert "--require-hashes" in command and "-r scripts/uv-requirements.txt" in command
+    assert not re.search(r"pip install[^\n]*\buv==", command), "no unhashed `uv==` on the line"
+    requirements = (ROOT / "scripts" / "uv-requirements.txt").read_text(encoding="utf-8")
+    logical = requirements.replace("\\\n", " ")
+    lines = [ln for ln in logical.splitlines() if ln.strip() and not ln.startswith("#")]
+    assert len(lines) == 1 and lines[0].split()[0] == "uv==0.13.8", lines
+    hashes = re.findall(r"--hash=sha256:([0-9a-f]+)", lines[0])
+    assert len(hashes) >= 2 and all(len(h) == 64 for h in hashes)
+    assert len(set(hashes)) == len(hashes)
+    for path in WORKFLOWS.glob("*.yml"):
+        for job in _jobs(path).values():
+            for step in steps(job):
+                if step.get("uses", "").startswith("astral-sh/setup-uv@"):
+                    assert str(step["with"]["version"]) == "0.13.8", "the same uv everywhere"

@@ -19,7 +19,7 @@ from portal.privacy import personal_data, review_mark
         ("lives in NW1 2RU", "a postcode", "NW1 2RU"),
         ("near SW1A 1AA", "a postcode", "SW1A 1AA"),
         ("born 3 May", "a date of birth", "born 3 May"),
-        ("Born on 3rd March 2010", "a date of birth", "Born on 3rd March"),
+        ("Born on 3rd March 2010", "a date of birth", "Born on 3rd March 2010"),
         ("date of birth: 12/03/2009", "a date of birth", "date of birth: 12/03/2009"),
         ("DOB 01.02.10", "a date of birth", "DOB 01.02.10"),
         ("Mr Smith complained", "a titled surname", "Mr Smith"),
@@ -35,9 +35,40 @@ def test_personal_data_is_flagged(text: str, kind: str, found: str) -> None:
     assert personal_data(text) == [(kind, found)]
 
 
+# Every example issue 15 found the old scan missed.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Jamie Smith, aged 12", "Jamie Smith"),
+        ("social worker Sarah Jones", "Sarah Jones"),
+        ("mr smith", "mr smith"),
+        ("MR SMITH", "MR SMITH"),
+        ("Miss de Souza", "Miss de Souza"),
+        ("Cllr Patel asked", "Cllr Patel"),
+        ("Councillor Jane Hughes asked", "Councillor Jane"),
+        ("lives at n1 9aa", "n1 9aa"),
+        ("D.O.B. 03/04/2012", "D.O.B. 03/04/2012"),
+        ("DOB: 3rd Apr 2012", "DOB: 3rd Apr 2012"),
+        ("born in April 2012", "born in April 2012"),
+        ("NHS number 943 476 5919", "943 476 5919"),
+        ("NI number AB 12 34 56 C", "NI number AB 12 34 56 C"),
+        ("lives at 14 Holloway Road", "14 Holloway Road"),
+    ],
+)
+def test_what_the_old_scan_missed_is_flagged(text: str, found: str) -> None:
+    assert found in [hit for _, hit in personal_data(text)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
+        "Sarah's law names a law, not a person.",
+        "Sarah’s Law, or the Child Sex Offender Disclosure Scheme",
+        "A Member asked councillors to note the report.",
+        "Pupils may miss the deadline.",
+        "Early Help and Children Looked After services.",
+        "In May 2023 the policy was reviewed.",
+        "There were 1,234,567 contacts.",
         "Mr B complained about a delay.",
         "Mr B, Mrs K and Ms T were told.",
         "Apologise to Mr B.",

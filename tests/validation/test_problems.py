@@ -51,3 +51,15 @@ def test_a_report_with_only_notes_is_ok() -> None:
     report = Report()
     report.add("a.csv", 9, "count", 1, "acknowledged", Severity.NOTE)
     assert report.ok and report.errors == []
+
+
+def test_control_characters_from_the_data_never_reach_the_terminal() -> None:
+    problem = Problem("data/x\x1b[2J.csv", 1, "key\x07", "\x1b]0;title\x07", "m\x1b[31m")
+    shown = problem.format()
+    assert all(c.isprintable() for c in shown), shown
+    assert "\\x1b" in shown
+
+
+def test_github_annotation_escapes_the_file_property() -> None:
+    annotation = Problem("data/a,b::c.csv", 1, "x", None, "m").github_annotation()
+    assert annotation.startswith("::error file=data/a%2Cb%3A%3Ac.csv,line=1::")
