@@ -24,6 +24,13 @@ class Headline:
     within_extended: Stat  # % within the timescale including the allowed extension (20)
 
 
+def latest_published(dataset: Dataset) -> Year | None:
+    """The newest published year. A preview build also holds drafts, which may be empty:
+    the home page's headline stays on what the council has published."""
+    published = [y for y in dataset.years if y.published]
+    return published[-1] if published else None
+
+
 def stage_stat(year: Year, stage: str) -> Stat:
     found = year.report.stage(stage)
     return MISSING if found is None else count(found.count, found.source)
