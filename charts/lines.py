@@ -12,7 +12,7 @@ import altair as alt
 
 from charts import base, theme
 
-WIDTH = 320
+WIDTH = 296  # with the axis and padding, about 345 px (see charts/bars.py)
 HEIGHT = 220
 YEAR = re.compile(r"^\d{4}-\d{2}$")
 # Series are told apart by dash pattern and point shape as well as colour.

@@ -9,7 +9,7 @@ import altair as alt
 from charts import base, theme
 from charts.rows import rows_for
 
-WIDTH = 400
+WIDTH = 300  # as charts/bars.py: 12 px text or more on a 375 px phone
 # A segment narrower than this share of the longest bar gets no label (it would not fit);
 # the data table beside the chart has every number.
 MIN_LABEL_SHARE = 0.07
@@ -24,6 +24,7 @@ def stacked_bar(
     services: Sequence[str] | None = None,
     outcomes: Sequence[str] | None = None,
     width: int = WIDTH,
+    ordered: bool = False,
 ) -> alt.LayerChart:
     """Counts by service and outcome: segments separated by a gap, labelled with their counts.
 
@@ -31,6 +32,7 @@ def stacked_bar(
     published: the segment is left out and the bar's total says "not all published").
     services / outcomes: the order of bars (top to bottom) and of segments (left to right);
     default: first-seen order in the data. At most 6 outcomes (the palette's size).
+    ordered: the outcomes have an order (time bands): shades of one colour, light to dark.
     """
     base.check_text(title, subtitle, description)
     records = base.rows(data, ("service", "outcome", "count"))
@@ -47,8 +49,14 @@ def stacked_bar(
             raise ValueError(f"two counts for {key[0]} / {key[1]}")
         cells[key] = base.count(r["count"])
 
+    if ordered:
+        steps = theme.ordered_steps(len(outcomes))
+        fills = [theme.ORDERED[i] for i in steps]
+        on_fills = [theme.ON_ORDERED[i] for i in steps]
+    else:
+        fills, on_fills = list(theme.SERIES[: len(outcomes)]), list(theme.ON_SERIES)
     rows = rows_for(services)
-    segments, totals = _segments(cells, services, rows.labels, outcomes)
+    segments, totals = _segments(cells, services, rows.labels, outcomes, on_fills)
     longest = max([t["total"] for t in totals] + [1])
     labelled = [s for s in segments if s["count"] / longest >= MIN_LABEL_SHARE]
 
@@ -62,9 +70,9 @@ def stacked_bar(
         color=alt.Color(
             field="outcome",
             type="nominal",
-            scale=alt.Scale(domain=outcomes, range=[t.ref for t in theme.SERIES[: len(outcomes)]]),
+            scale=alt.Scale(domain=outcomes, range=[t.ref for t in fills]),
             legend=alt.Legend(
-                title=None, orient="top", direction="horizontal", columns=3, symbolType="square"
+                title=None, orient="top", direction="horizontal", columns=2, symbolType="square"
             ),
         ),
     )
@@ -101,6 +109,7 @@ def _segments(
     services: list[str],
     rows: list[str],
     outcomes: list[str],
+    on_fills: Sequence[theme.Token],
 ) -> tuple[list[dict], list[dict]]:
     """Each segment's start, end and label position; each bar's total (computed here, not by
     Vega's stack, so a label can be dropped from a segment too narrow to hold it)."""
@@ -124,7 +133,7 @@ def _segments(
                     "end": start + n,
                     "middle": start + n / 2,
                     "label": f"{n:,}",
-                    "label_colour": theme.ON_SERIES[index].ref,
+                    "label_colour": on_fills[index].ref,
                 }
             )
             start += n

@@ -74,6 +74,27 @@ def relative_luminance(colour: str) -> float:
 ON_SERIES: tuple[Token, ...] = tuple(
     Token(f"on-chart-{i}", _on(t.light), _on(t.dark), "text") for i, t in enumerate(SERIES, 1)
 )
+# Ordered categories (time bands): one blue from light to dark (dark to light on slate),
+# every step 3:1 or more against the page in its scheme, so order reads from the colour.
+_ORDERED_LIGHT = ("#4F8CC9", "#4177AF", "#346394", "#264E7A", "#193A5F", "#0B2545")
+_ORDERED_DARK = ("#3A7EC0", "#5993CB", "#78A8D6", "#98BEE2", "#B7D3ED", "#D6E8F8")
+ORDERED: tuple[Token, ...] = tuple(
+    Token(f"ordered-{i}", light, dark, "mark")
+    for i, (light, dark) in enumerate(zip(_ORDERED_LIGHT, _ORDERED_DARK, strict=True), start=1)
+)
+ON_ORDERED: tuple[Token, ...] = tuple(
+    Token(f"on-ordered-{i}", _on(t.light), _on(t.dark), "text") for i, t in enumerate(ORDERED, 1)
+)
+
+
+def ordered_steps(n: int) -> list[int]:
+    """Which of the ordered colours n categories use: spread over the whole ramp."""
+    if not 1 <= n <= len(ORDERED):
+        raise ValueError(f"{n} ordered categories; at most {len(ORDERED)}")
+    last = len(ORDERED) - 1
+    return [round(i * last / (n - 1)) if n > 1 else last for i in range(n)]
+
+
 TEXT = Token("text", DARK_TEXT, "#e8eaed", "text")
 TEXT_MUTED = Token("text-muted", "#505a5f", "#b1b4b6", "text")
 AXIS = Token("axis", "#6f777b", "#8e949c", "mark")
@@ -81,7 +102,17 @@ GRID = Token("grid", "#dddddd", "#3b404c", "decoration")
 # Gaps between stacked segments and around outlined bars: the page background in each mode.
 SEPARATOR = Token("separator", LIGHT_BG, DARK_BG, "decoration")
 
-TOKENS: tuple[Token, ...] = (*SERIES, *ON_SERIES, TEXT, TEXT_MUTED, AXIS, GRID, SEPARATOR)
+TOKENS: tuple[Token, ...] = (
+    *SERIES,
+    *ON_SERIES,
+    *ORDERED,
+    *ON_ORDERED,
+    TEXT,
+    TEXT_MUTED,
+    AXIS,
+    GRID,
+    SEPARATOR,
+)
 BY_NAME: dict[str, Token] = {t.name: t for t in TOKENS}
 
 FONT_SIZE = 13  # labels; scaled with the SVG on narrow screens, so not smaller than this

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
 
 def _year_section(name: str, year: str, data: Dataset) -> str:
     from macros.sections import YEAR_SECTIONS, year_of
+    from portal.site.checklist import for_draft
 
-    return YEAR_SECTIONS[name](data, year_of(data, year))
+    found = year_of(data, year)
+    return for_draft(YEAR_SECTIONS[name](data, found), found)
 
 
 def _section(name: str, data: Dataset) -> str:

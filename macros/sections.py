@@ -1,4 +1,9 @@
-"""The year page's sections by name: each takes the dataset and the year, returns its text."""
+"""The year page's sections by name: each takes the dataset and the year, returns its text.
+
+A titled section (TITLES) brings its own heading, and nothing at all when the year's report
+published nothing for it: those are listed on one line instead ("not_published"), so an
+empty year is short and no heading leads to "not published" (issue 18, "Empty is short").
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,17 @@ from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
 from portal.site import narrative, pages, year_sections
+from portal.site.checklist import draft_checklist
+from portal.site.cover import cover
+from portal.site.html import tag, text
+from portal.site.switcher import year_switcher
 
-YEAR_SECTIONS: dict[str, Callable[[Dataset, Year], str]] = {
+Section = Callable[[Dataset, Year], str]
+
+CONTENT: dict[str, Section] = {
     "draft_banner": lambda d, y: year_sections.draft_banner(y),
+    "cover": cover,
+    "years": year_switcher,
     "intro": year_sections.intro,
     "summary": year_sections.summary,
     "commentary": lambda d, y: year_sections.commentary(y),
@@ -28,6 +41,65 @@ YEAR_SECTIONS: dict[str, Callable[[Dataset, Year], str]] = {
     "sources": year_sections.sources,
     "discrepancies": narrative.discrepancies,
     "coverage": lambda d, y: year_sections.coverage(y),
+}
+
+# Each titled section's heading (a level-2 heading on the year page), in page order.
+TITLES: dict[str, str] = {
+    "context": "Context",
+    "stage1": "Stage 1: local resolution",
+    "stage2": "Stage 2: investigation",
+    "stage3": "Stage 3: review panel",
+    "ombudsman": "The Ombudsman",
+    "who_complained": "Who complained",
+    "advocacy": "Advocacy for children and young people",
+    "learning": "Learning and actions",
+    "case_studies": "Case studies",
+    "activity": "Representations and enquiries",
+    "money": "Cost and compensation",
+    "compliments": "Compliments",
+    "scrutiny": "What councillors asked",
+}
+
+
+def is_empty(html: str) -> bool:
+    """True when a section says only that nothing was published."""
+    return html.strip() in ("", year_sections.none())
+
+
+def titled(name: str) -> Section:
+    def section(dataset: Dataset, year: Year) -> str:
+        body = CONTENT[name](dataset, year)
+        return "" if is_empty(body) else f"## {TITLES[name]}\n\n{body}"
+
+    return section
+
+
+def not_published(dataset: Dataset, year: Year) -> str:
+    """One line naming every titled section with nothing published this year."""
+    empty = [title for name, title in TITLES.items() if is_empty(CONTENT[name](dataset, year))]
+    if not year.published:  # a draft: empty means not filled in yet (issue 16)
+        return draft_checklist(year, empty)
+    if not empty:
+        return ""
+    names = [empty[0]] + [
+        t[:1].lower() + t[1:] if t.split()[0] != "Stage" else t for t in empty[1:]
+    ]
+    return tag(
+        "p",
+        tag("strong", "Not published for this year:")
+        + " "
+        + text("; ".join(names))
+        + ". These are not zero: the council’s report did not give them.",
+        class_="portal-not-published",
+        # A search for "compensation" should find the years that published it, not these.
+        data_search_exclude="",
+    )
+
+
+YEAR_SECTIONS: dict[str, Section] = {
+    **{name: section for name, section in CONTENT.items() if name not in TITLES},
+    **{name: titled(name) for name in TITLES},
+    "not_published": not_published,
 }
 
 

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from portal import checks, revisions
+from portal import checks, revisions, safefile, screening
 from portal.dataset import Dataset, Year
 from portal.models import Council, SourceList, Vocabulary, YearReport
 from portal.problems import DataError, Report, Severity, relative
@@ -18,7 +18,8 @@ from portal.tables import TABLES, TABLES_BY_NAME
 from portal.vocabindex import VocabularyIndex, name_clashes
 from portal.yamlfile import LoadedYaml, YamlSyntaxError, load_yaml
 
-YEAR_FOLDER = re.compile(r"^(\d{4})-(\d{2})$")
+# ASCII digits only, the whole name: `$` would allow "2024-25\n", \d full-width digits.
+YEAR_FOLDER = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
 SHARED_FILES = {"council.yml", "vocabularies.yml", "sources.yml", "checksums.yml", "README.md"}
 SHARED_FOLDERS = {"schema"}
 YEAR_FILES = {"report.yml", "commentary.md", *(spec.file for spec in TABLES)}
@@ -28,7 +29,9 @@ M = TypeVar("M", bound=BaseModel)
 
 def validate(root: Path, *, release: bool = False) -> Report:
     """Every problem in the data folder; never raises for bad data."""
-    return load(root, release=release)[1]
+    # Only here is every text screened for personal data (portal/screening.py): it reads name
+    # lists a build need not load again; CI validates before every build it publishes.
+    return load(root, release=release, screen=True)[1]
 
 
 def load_dataset(root: Path, *, include_drafts: bool = False, release: bool = False) -> Dataset:
@@ -40,13 +43,14 @@ def load_dataset(root: Path, *, include_drafts: bool = False, release: bool = Fa
 
 
 def load(
-    root: Path, *, include_drafts: bool = False, release: bool = False
+    root: Path, *, include_drafts: bool = False, release: bool = False, screen: bool = False
 ) -> tuple[Dataset | None, Report]:
     root = Path(root)
     report = Report()
     if not root.is_dir():
         report.add(str(root), None, "folder", None, "the data folder does not exist")
         return None, report
+    refused = _refused(root, report)
     sources = _model(root / "sources.yml", root, SourceList, report)
     council = _model(root / "council.yml", root, Council, report)
     vocabulary = _model(root / "vocabularies.yml", root, Vocabulary, report)
@@ -63,7 +67,11 @@ def load(
         years=years,
         report=report,
     )
-    revisions.check(root, years, report)  # published figures never change silently
+    if revisions.FILE not in refused:
+        revisions.check(root, years, report)  # published figures never change silently
+    if screen:
+        shown = relative(root / "sources.yml", root)
+        screening.screen(years, sources.root if sources is not None else None, shown, report)
     if not report.ok or council is None or vocabulary is None or sources is None:
         return None, report
     dataset = Dataset(
@@ -80,19 +88,24 @@ def load(
 
 def _read(path: Path, root: Path, report: Report) -> LoadedYaml | None:
     shown = relative(path, root)
-    if not path.is_file():
+    if not safefile.exists(path):
         report.add(shown, None, "file", None, "this file is missing")
         return None
+    if safefile.check_entry(path) is not None:
+        return None  # a link or special file: reported once, by _refused or _year
     try:
-        loaded = load_yaml(path)
+        loaded = load_yaml(path, root)
     except YamlSyntaxError as exc:
-        report.add(shown, exc.line, "syntax", None, str(exc))
+        where = shown if exc.path is None else relative(exc.path, root)
+        report.add(where, exc.line, exc.field or "syntax", None, str(exc))
         return None
     except UnicodeDecodeError:
         report.add(shown, None, "file", None, "not UTF-8 text: save the file as UTF-8")
         return None
     for loc, line in loaded.duplicates:
         report.add(shown, line, ".".join(map(str, loc)), None, "this key appears twice: keep one")
+    for loc, line, text, message in loaded.ambiguous:
+        report.add(shown, line, ".".join(map(str, loc)), text, message)
     return loaded
 
 
@@ -109,7 +122,9 @@ def _validate_model(loaded: LoadedYaml, model: type[M], shown: str, report: Repo
     try:
         return model.model_validate(loaded.data)
     except ValidationError as exc:
-        add_validation_errors(exc, model, shown, loaded, report)
+        # A value already reported as ambiguous (`010`, `no`) is not reported again.
+        reported = {loc for loc, *_ in loaded.ambiguous}
+        add_validation_errors(exc, model, shown, loaded, report, skip=reported)
         return None
 
 
@@ -130,7 +145,7 @@ def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> boo
 
 def _placeholders(council: Council, root: Path, report: Report) -> None:
     shown = relative(root / "council.yml", root)
-    loaded = load_yaml(root / "council.yml")
+    loaded = load_yaml(root / "council.yml", root)  # read once already: it is a regular file
     for path, placeholder in council.placeholders():
         report.add(
             shown,
@@ -141,12 +156,25 @@ def _placeholders(council: Council, root: Path, report: Report) -> None:
         )
 
 
+def _refused(root: Path, report: Report) -> set[str]:
+    """Names in the data folder that are links or special files, each reported once."""
+    refused = set()
+    for entry in sorted(root.iterdir()):
+        reason = None if entry.name.startswith(".") else safefile.check_entry(entry)
+        if reason is not None:
+            report.add(relative(entry, root), None, "file", None, reason)
+            refused.add(entry.name)
+    return refused
+
+
 def _years(root: Path, index: VocabularyIndex | None, report: Report) -> list[Year]:
     years = []
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name in SHARED_FILES | SHARED_FOLDERS:
             continue
         shown = relative(entry, root)
+        if safefile.check_entry(entry) is not None:
+            continue  # reported by _refused
         if not entry.is_dir():
             report.add(
                 shown,
@@ -157,7 +185,7 @@ def _years(root: Path, index: VocabularyIndex | None, report: Report) -> list[Ye
                 f"{', '.join(sorted(SHARED_FILES))}; a year's files go in its folder",
             )
             continue
-        match = YEAR_FOLDER.match(entry.name)
+        match = YEAR_FOLDER.fullmatch(entry.name)
         if (
             not match
             or (int(match[1]) + 1) % 100 != int(match[2])
@@ -180,7 +208,13 @@ def _years(root: Path, index: VocabularyIndex | None, report: Report) -> list[Ye
 
 def _year(folder: Path, root: Path, index: VocabularyIndex | None, report: Report) -> Year | None:
     for item in sorted(folder.iterdir()):
-        if item.name not in YEAR_FILES and not item.name.startswith("."):
+        if item.name.startswith("."):
+            continue  # never read
+        refused = safefile.check_entry(item)
+        if refused is not None:
+            # Reported here, whatever the name; the readers below then skip it.
+            report.add(relative(item, root), None, "file", None, refused)
+        elif item.name not in YEAR_FILES:
             guess = _closest(item.name)
             report.add(
                 relative(item, root),
@@ -198,19 +232,27 @@ def _year(folder: Path, root: Path, index: VocabularyIndex | None, report: Repor
     tables: dict[str, tuple[Row, ...]] = {}
     for name, spec in TABLES_BY_NAME.items():
         path = folder / spec.file
-        if path.is_file():
-            tables[name] = read_table(path, relative(path, root), spec, index, report)
+        if _regular(path):
+            tables[name] = read_table(path, relative(path, root), spec, index, report, root)
     commentary = _commentary(folder / "commentary.md", root, report)
     if year_report is None:
         return None
     return Year(folder.name, folder, year_report, MappingProxyType(tables), commentary, loaded)
 
 
+def _regular(path: Path) -> bool:
+    """A file that is there and is not a link or special file (those are reported by _year)."""
+    return safefile.exists(path) and safefile.check_entry(path) is None
+
+
 def _commentary(path: Path, root: Path, report: Report) -> str | None:
-    if not path.is_file():
+    if not _regular(path):
         return None
     try:
-        return path.read_text(encoding="utf-8")
+        return safefile.read_text(path, root)
+    except safefile.UnsafeFile as exc:  # replaced by a link since _year looked
+        report.add(relative(exc.path, root), None, "file", None, str(exc))
+        return None
     except UnicodeDecodeError:
         report.add(
             relative(path, root), None, "file", None, "not UTF-8 text: save the file as UTF-8"

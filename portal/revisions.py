@@ -125,7 +125,7 @@ def _read(root: Path, shown: str, report: Report) -> tuple[dict[str, Recorded] |
     try:
         loaded: LoadedYaml = load_yaml(root / FILE)
     except YamlSyntaxError as exc:
-        report.add(shown, exc.line, "syntax", None, str(exc))
+        report.add(shown, exc.line, exc.field or "syntax", None, str(exc))
         return None, {}
     except UnicodeDecodeError:
         report.add(shown, None, "file", None, "not UTF-8 text: save the file as UTF-8")

@@ -7,6 +7,7 @@ table is a CSV file holding only its header line. Nothing is ever zero: an empty
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from string import Template
 
@@ -28,7 +29,7 @@ def new_year(data_dir: Path, label: str) -> Path:
     if not data_dir.is_dir():
         raise ScaffoldError(f"there is no data folder at {data_dir}")
     folder = data_dir / label
-    if folder.exists():
+    if os.path.lexists(folder):  # a link there, even to nothing, is not replaced either
         raise ScaffoldError(
             f"{folder} already exists: a year is never overwritten, edit its files instead"
         )
@@ -40,11 +41,13 @@ def new_year(data_dir: Path, label: str) -> Path:
 
 
 def check_label(label: str) -> None:
-    match = YEAR_FOLDER.match(label)
+    match = YEAR_FOLDER.fullmatch(label)
     if not match or (int(match[1]) + 1) % 100 != int(match[2]) or not 1900 <= int(match[1]) < 2999:
+        # Escaped: a line break or a look-alike digit in the name is shown, not printed.
+        shown = f"'{label}'" if label.isascii() and label.isprintable() else ascii(label)
         raise ScaffoldError(
-            f"'{label}' is not a financial year: write it like 2024-25 (the first year, a "
-            "hyphen, and the last two digits of the next year)"
+            f"{shown} is not a financial year: write it like 2024-25 (the first year, a "
+            "hyphen, and the last two digits of the next year, in ordinary digits)"
         )
 
 
@@ -221,5 +224,13 @@ revisions:
 # Anything else a reader needs to know, one item per note.
 notes:
 #  - The report covers children's social care only.
+#  - Advocacy was provided by Dr Barnardo's.
+
+# Texts the checks flagged as personal data that a person checked: they identify nobody.
+# The check's message gives the mark for the exact text. See "Personal data" in
+# docs/publishing.md. This example is the mark for the second note above.
+reviewed_texts:
+#  - mark: sha256:46259f8a2059
+#    reason: Dr Barnardo's is a charity, not a person.
 """
 )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from portal.models.common import MaybeText, Placeholder, SourceRef, Strict, Text
+from portal.models.common import MaybeText, MaybeUrl, Placeholder, SourceRef, Strict, Text, Url
 
 Days = Annotated[int, Field(gt=0, strict=True)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
@@ -15,7 +15,9 @@ Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 class ContactRoutes(Strict):
     """The ways to make a complaint, listed on the How to complain page."""
 
-    web_form: MaybeText | None = Field(None, description="Address of the online form.")
+    web_form: MaybeUrl | None = Field(
+        None, description="Address of the online form, starting https://."
+    )
     email: MaybeText | None = Field(
         None, description="The complaints email address, e.g. complaints@example.gov.uk."
     )
@@ -42,7 +44,7 @@ class Advocacy(Strict):
     email: MaybeText | None = Field(
         None, description="The advocacy service's email address for young people."
     )
-    website: MaybeText | None = Field(
+    website: MaybeUrl | None = Field(
         None, description="The advocacy service's web address, starting https://."
     )
     source: SourceRef | None = Field(
@@ -58,10 +60,12 @@ class Ombudsman(Strict):
     name: Text = Field(
         description="The Ombudsman's name, e.g. 'Local Government and Social Care Ombudsman'."
     )
-    website: Text = Field(
+    website: Url = Field(
         description="The Ombudsman's web address, starting https://, e.g. https://www.lgo.org.uk."
     )
-    council_page: Text | None = Field(None, description="The Ombudsman's page for this council.")
+    council_page: Url | None = Field(
+        None, description="The Ombudsman's page for this council, starting https://."
+    )
 
 
 class StageTimescale(Strict):
@@ -125,7 +129,7 @@ class OtherRoute(Strict):
         description="What it is for and when to use it instead of a complaint, in a sentence "
         "or two."
     )
-    url: MaybeText | None = Field(
+    url: MaybeUrl | None = Field(
         None, description="Its web address, starting https://; leave it out if there is none."
     )
 
@@ -170,7 +174,7 @@ class Council(Strict):
         "site's title and on each year's page."
     )
     short_name: Text = Field(description="The name used in sentences on the site, e.g. 'Camden'.")
-    website: MaybeText = Field(
+    website: MaybeUrl = Field(
         description="The council's web address, starting https://, or a placeholder until "
         "it is supplied."
     )

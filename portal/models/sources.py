@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, RootModel
 
-from portal.models.common import Slug, Strict, Text
+from portal.models.common import ReviewMark, Slug, Strict, Text, Url
 
 
 class SourceDocument(Strict):
@@ -18,7 +18,7 @@ class SourceDocument(Strict):
         description="Who published the document, e.g. 'London Borough of Camden'."
     )
     file: Text | None = Field(None, description="The extracted text, in shared/seeds/.")
-    url: Text | None = Field(
+    url: Url | None = Field(
         None,
         description="The document's web address, starting https://, if it is online; shown as "
         "a link.",
@@ -28,6 +28,11 @@ class SourceDocument(Strict):
         None,
         description="What the document covers and anything to know when citing it, e.g. which "
         "earlier years it gives or which tables were lost when it was turned into text.",
+    )
+    reviewed: ReviewMark | None = Field(
+        None,
+        description="Set by a person who checked this entry's text identifies nobody, when the "
+        "validator flags it: the mark it prints.",
     )
 
 

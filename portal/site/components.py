@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from portal.dataset import Dataset, Year
 from portal.models.common import Placeholder
-from portal.site.html import block, tag, text
+from portal.site.html import block, safe_href, tag, text
 from portal.views.coverage import coverage
 from portal.views.headline import Headline, change_in_words, headline
 from portal.views.stat import Stat
@@ -25,11 +25,15 @@ def link_setting(value: object, kind: str = "url") -> str:
     href = {"email": f"mailto:{value}", "phone": f"tel:{str(value).replace(' ', '')}"}.get(
         kind, str(value)
     )
+    if safe_href(href) is None:
+        return text(value)  # the model checks every URL field; this is the last guard
     return tag("a", text(value), href=href)
 
 
 def stat_card(label: str, stat: Stat, detail: str | None = None) -> str:
-    value = tag("p", text(stat.text()), class_="portal-stat__value")
+    # "not published" is not a figure: never set in headline type (portal.css).
+    css = "portal-stat__value" + (" portal-stat__value--none" if stat.missing else "")
+    value = tag("p", text(stat.text()), class_=css)
     note = ""
     if stat.kind == "as_published":
         note = tag("p", "as published in the report", class_="portal-stat__note")

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
+from portal.site.downloads import FORMULA_STARTS
 from portal.site.html import block, markup_table, tag, text
 from portal.tables import TABLES, VALUE_DESCRIPTIONS, TableSpec
 
@@ -33,6 +34,34 @@ TIDY_DESCRIPTIONS = {
     "printed": "'yes' when the value is a percentage as printed in the source, with no count.",
     "note": "Anything a reader needs to know about the row.",
 }
+
+
+# How the open-data rule's characters are named for readers.
+_CHARACTER_NAMES = {"\t": "a tab", "\r": "a carriage return"}
+
+
+def csv_format() -> str:
+    """What readers of the CSV files need to know: the encoding, and the one change made to
+    text cells (portal.site.downloads.neutralise), named from the code so it cannot drift."""
+    names = [
+        tag("code", text(c)) if c not in _CHARACTER_NAMES else _CHARACTER_NAMES[c]
+        for c in FORMULA_STARTS
+    ]
+    starts = ", ".join(names[:-1]) + " or " + names[-1]
+    apostrophe = tag("code", text("'"))
+    return block(
+        tag(
+            "p",
+            "The files are CSV, in UTF-8 with a byte order mark, so Excel shows every "
+            "character correctly when you double-click one.",
+        ),
+        tag(
+            "p",
+            f"A text cell that starts with {starts} has an apostrophe ({apostrophe}) "
+            "added in front. This stops a spreadsheet from running it as a formula. The rest "
+            "of the cell is exactly as published. Numbers are never changed.",
+        ),
+    )
 
 
 def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:
@@ -117,6 +146,8 @@ def data_dictionary() -> str:
         _model_table("council.yml", Council, "dictionary-council"),
         _model_table("vocabularies.yml", Vocabulary, "dictionary-vocabularies"),
         _model_table("sources.yml (a list of documents)", SourceDocument, "dictionary-sources"),
+        "### The published CSV files\n",
+        csv_format(),
     ]
     return "\n\n".join(parts)
 
@@ -127,4 +158,5 @@ def tidy_columns() -> str:
         for name, desc in TIDY_DESCRIPTIONS.items()
     ]
     headers = [("Column", None), ("Meaning", None)]
-    return markup_table("Columns of complaints.csv", "tidy-columns", headers, rows)
+    table = markup_table("Columns of complaints.csv", "tidy-columns", headers, rows)
+    return block(csv_format(), table)

@@ -142,8 +142,9 @@ def _count_text(value: object) -> str:
 MAX_SEGMENTS = 6  # the palette's size: more would need colours that cannot be told apart
 
 
-def crosstab_figure(found: Crosstab, title: str) -> str:
-    """Service × category as a stacked bar with its table; the table alone if too many parts."""
+def crosstab_figure(found: Crosstab, title: str, *, ordered: bool = False) -> str:
+    """Service × category as a stacked bar with its table; the table alone if too many parts.
+    ordered: the categories have an order (time bands), drawn in shades of one colour."""
     data = found.table
     if len(found.categories) > MAX_SEGMENTS or len(found.rows) < 2:
         return table_block(data)
@@ -163,4 +164,5 @@ def crosstab_figure(found: Crosstab, title: str) -> str:
         description,
         services=list(found.rows),
         outcomes=list(found.categories),
+        **({"ordered": True} if ordered else {}),
     )

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from portal.problems import DataError
-from portal.site import state
+from portal.site import guard, state
 
 if TYPE_CHECKING:
     from portal.dataset import Dataset
@@ -33,9 +33,18 @@ REPORTS_ENTRY = "Annual reports"
 # Pages written before their charts were drawn: (output file, source page).
 _unfinished: list[tuple[str, str]] = []
 
+# Every hook that does work: an exception none of them expected is a bug (portal.site.guard).
+_guarded = guard.guarded(lambda: state.close())
 
+
+def on_startup(command: str, dirty: bool) -> None:
+    guard.started(command)
+
+
+@_guarded
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _unfinished.clear()
+    guard.catch_ctrl_c(state.close)
     try:
         state.start(config.config_file_path)
     except DataError as exc:
@@ -47,6 +56,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         "site:name", lambda data: f"{data.council.name}: children's social care complaints"
     )
     config.nav = _nav_with_years(config.nav, list(reversed(_year_labels())))
+    # The theme's banner on every page says the site is unfinished (overrides/main.html).
+    config.extra["portal_placeholders"] = state.remembered(
+        "site:placeholders", lambda data: len(data.council.placeholders())
+    )
     if CHART_CSS_URI not in config.extra_css:
         config.extra_css.append(CHART_CSS_URI)
     return config
@@ -75,6 +88,7 @@ def _long(label: str) -> str:
     return f"{start} to {start + 1}"
 
 
+@_guarded
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     template = YEAR_TEMPLATE.read_text(encoding="utf-8")
     for label in _year_labels():
@@ -92,6 +106,7 @@ def _downloads(data: Dataset) -> dict[str, str]:
     return download_files(data)
 
 
+@_guarded
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Keep the theme's compiled templates between builds: compiling Material's templates is
     a fifth of a plain build. Jinja checks each template's source before it uses the cache."""
@@ -101,6 +116,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@_guarded
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The macros' HTML blocks back in, now that Markdown is done (see portal.site.deferred)."""
     from portal.site.deferred import DeferredError
@@ -111,6 +127,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError(f"{page.file.src_uri}: {exc}") from None
 
 
+@_guarded
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Charts go in last, after Markdown and the search index have seen the page. A page
     whose charts are still being drawn is finished in on_post_build, so the build goes on."""
@@ -129,6 +146,7 @@ def _fill(html: str, source: str) -> str:
         raise PluginError(f"{source}: {exc}") from None
 
 
+@_guarded
 def on_post_build(config: MkDocsConfig) -> None:
     while _unfinished:
         path, source = _unfinished.pop(0)
@@ -137,11 +155,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     state.finish()
     removed = state.renderer().prune()
     log.info("%s; %d stale cache entries removed", state.renderer().counts.summary(), removed)
+    guard.release()
 
 
 def on_build_error(error: Exception) -> None:
     _unfinished.clear()
     state.close()
+    guard.release()
 
 
 def on_shutdown() -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
-from portal.site import narrative
+from portal.site import contact, narrative
 from portal.site.components import headline_cards, link_setting, setting
 from portal.site.dictionary import data_dictionary, tidy_columns
 from portal.site.display import Cell, TableData
 from portal.site.downloads import ALL_YEARS
 from portal.site.figures import table_block, trend_figure
 from portal.site.html import block, markup_table, tag, text
-from portal.views.headline import headline
+from portal.views.contact import href_for, supplied
+from portal.views.headline import headline, latest_published
 from portal.views.trends import series
 
 
@@ -38,7 +39,8 @@ def timescale(council, path: str) -> str:
 
 
 def home_headline(dataset: Dataset) -> str:
-    year = dataset.latest
+    # A preview shows drafts too, but the home page stays on what has been published.
+    year = latest_published(dataset)
     if year is None:
         return tag("p", "No annual report has been published yet.")
     link = tag(
@@ -50,7 +52,7 @@ def home_headline(dataset: Dataset) -> str:
 
 def record_sentence(dataset: Dataset) -> str:
     """'Last year we answered N% of Stage 1 complaints within 10 working days.'"""
-    year = dataset.latest
+    year = latest_published(dataset)
     if year is None:
         return ""
     days = dataset.council.timescales.stage1.working_days
@@ -253,17 +255,16 @@ def downloads(dataset: Dataset) -> str:
 
 
 def other_routes(dataset: Dataset) -> str:
+    """Each route's name links to it (the link says where it goes); one with no address, or
+    whose address is still a placeholder, is listed without a link."""
     routes = dataset.council.other_routes
     if not routes:
-        return tag("p", "To be added by the council.", class_="portal-placeholder")
+        return tag("p", text(f"{dataset.council.short_name} has not listed any yet."))
     items = []
     for route in routes:
-        link = ""
-        if route.url is not None:
-            link = " " + link_setting(route.url, "url")
-        items.append(
-            tag("li", tag("strong", text(route.name) + ":") + " " + text(route.description) + link)
-        )
+        address = supplied(route.url)
+        name = contact.link(route.name, href_for("website", address) if address else None)
+        items.append(tag("li", tag("strong", name + ":") + " " + text(route.description)))
     return tag("ul", block(*items))
 
 
@@ -282,4 +283,5 @@ PAGE_BLOCKS: dict[str, Callable[[Dataset], str]] = {
     "downloads": downloads,
     "data_dictionary": lambda d: data_dictionary(),
     "tidy_columns": lambda d: tidy_columns(),
+    **contact.CONTACT_BLOCKS,
 }

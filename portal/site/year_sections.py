@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from portal.dataset import Dataset, Year
 from portal.models.report import Figure
+from portal.render.markdown import markdown_block
 from portal.site.components import coverage_box, headline_cards
 from portal.site.display import Cell, TableData
 from portal.site.figures import crosstab_figure, figure_for, table_block
@@ -61,8 +62,15 @@ def summary(dataset: Dataset, year: Year) -> str:
 
 
 def commentary(year: Year) -> str:
-    # Staff-written Markdown from data/<year>/commentary.md, reviewed in the pull request.
-    return year.commentary or ""
+    # Staff-written Markdown from data/<year>/commentary.md: the only Markdown in the data,
+    # rendered with raw HTML off and sanitised (portal.render.markdown).
+    if not year.commentary:
+        return ""
+    return markdown_block(year.commentary, "portal-commentary")
+
+
+# Table captions and chart titles name the year "2023-24"; prose and headings "2023 to 2024"
+# (issue 18).
 
 
 def figures_table(year: Year, figures: list[Figure], id: str, caption: str) -> str:
@@ -127,7 +135,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         )
         if bd.empty:
             continue
-        caption = f"Stage {stage}: {title.lower()}, {year.long_label}"
+        caption = f"Stage {stage}: {title.lower()}, {year.label}"
         data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
         parts.append(f"### {title}\n")
         within = None
@@ -145,11 +153,11 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
             table,
             stage,
             f"s{stage}-{table}-x-{year.label}",
-            f"Stage {stage}: {title.lower()}, {year.long_label}",
+            f"Stage {stage}: {title.lower()}, {year.label}",
         )
         if tab is not None:
             parts.append(f"### {title}\n")
-            parts.append(crosstab_figure(tab, title))
+            parts.append(crosstab_figure(tab, title, ordered=table == "timeliness"))
     return "\n\n".join(parts)
 
 
@@ -175,7 +183,7 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
         data = breakdown_table(
             bd,
             f"ombudsman-{year.label}",
-            f"Ombudsman decisions, {year.long_label}",
+            f"Ombudsman decisions, {year.label}",
             year,
             "Decision",
         )
@@ -209,12 +217,15 @@ def who_complained(dataset: Dataset, year: Year) -> str:
                 dataset, year, table, where={"stage": stage}, total=year.stage_count(stage)
             )
             data = breakdown_table(
-                bd, f"{table}-{year.label}", f"{title}, {year.long_label}", year, column
+                bd, f"{table}-{year.label}", f"{title}, {year.label}", year, column
             )
             parts.append(f"### {title}\n")
             parts.append(figure_for(data, bd, stage))
+    found = demographics(dataset, year)
+    if not parts and found == none():
+        return none()
     parts.append("### Demographics\n")
-    parts.append(demographics(dataset, year))
+    parts.append(found)
     return "\n\n".join(parts)
 
 
@@ -240,7 +251,7 @@ def demographics(dataset: Dataset, year: Year) -> str:
         data = breakdown_table(
             bd,
             f"demo-{characteristic}-{population}-{year.label}",
-            f"{name.capitalize()} of {who}, {year.long_label}",
+            f"{name.capitalize()} of {who}, {year.label}",
             year,
             "Group",
         )
@@ -264,7 +275,7 @@ def advocacy(year: Year) -> str:
     return table_block(
         TableData(
             f"advocacy-{year.label}",
-            f"New advocacy cases by quarter, {year.long_label}",
+            f"New advocacy cases by quarter, {year.label}",
             headers,
             tuple(body),
         )
@@ -273,8 +284,10 @@ def advocacy(year: Year) -> str:
 
 def money(year: Year) -> str:
     figures = [f for f in year.report.figures if f.measure in ("cost", "compensation")]
-    parts = [figures_table(year, figures, f"cost-{year.label}", "Cost and compensation")]
     paid = [c for c in year.report.ombudsman_cases if c.payment_gbp is not None]
+    parts = []
+    if figures or not paid:
+        parts.append(figures_table(year, figures, f"cost-{year.label}", "Cost and compensation"))
     if paid:
         parts.append(
             tag(

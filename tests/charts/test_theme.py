@@ -60,8 +60,8 @@ def test_light_palette_is_the_analysis_function_palette() -> None:
 @pytest.mark.parametrize("token", theme.TOKENS, ids=lambda t: t.name)
 def test_every_token_meets_its_contrast_requirement(token: theme.Token) -> None:
     need = {"mark": 3.0, "text": 4.5, "decoration": 1.0}[token.role]
-    if token.name.startswith("on-chart-"):
-        # Text drawn on a series colour: checked against that colour, not the page.
+    if token.name.startswith(("on-chart-", "on-ordered-")):
+        # Text drawn on a series or ordered colour: checked against that colour, not the page.
         fill = theme.BY_NAME[token.name.removeprefix("on-")]
         assert theme.contrast_ratio(token.light, fill.light) >= need
         assert theme.contrast_ratio(token.dark, fill.dark) >= need

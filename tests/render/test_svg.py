@@ -3,7 +3,9 @@ and a cache on the inputs that skips Altair and vl-convert on a hit."""
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -170,6 +172,8 @@ def test_prune_removes_only_entries_this_build_did_not_use(tmp_path: Path) -> No
     new = ChartRenderer(tmp_path)
     new.render(counts_bar, COUNTS, slug="new", **PARAMS)
     assert len(list(tmp_path.iterdir())) == 4
+    for file in tmp_path.iterdir():  # drawn by earlier builds, long finished
+        os.utime(file, (time.time() - 3600,) * 2)
     assert new.prune() == 2
     assert ChartRenderer(tmp_path).render(counts_bar, COUNTS, slug="new", **PARAMS)
     assert len(list(tmp_path.iterdir())) == 2

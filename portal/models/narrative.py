@@ -1,0 +1,164 @@
+"""The narrative parts of a year's report.yml: learning, case studies, Ombudsman cases,
+scrutiny, compliments and the review of the procedure."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from portal.models.common import (
+    Money,
+    ReviewMark,
+    Slug,
+    SourceRef,
+    StageOrOmbudsman,
+    Strict,
+    Text,
+)
+
+
+class Learning(Strict):
+    """A lesson the council learned from complaints, and what it did about it."""
+
+    id: Slug = Field(description="Stable id, so a later year can report progress on it.")
+    stage: StageOrOmbudsman | None = Field(
+        None,
+        description="Where the lesson came from: '1', '2' or '3' (in quotes) or ombudsman. "
+        "Leave it out for a lesson across stages.",
+    )
+    text: Text = Field(description="The lesson, in the report's words. Never identify anyone.")
+    action: Text | None = Field(
+        None, description="What the council did or will do about it, if the report says."
+    )
+    theme: Text | None = Field(None, description="Only where the source gives one.")
+    service: Text | None = Field(None, description="Only where the source gives one.")
+    status: Literal["implemented", "in_progress", "not_implemented"] | None = Field(
+        None, description="Only where the source says so; never guessed."
+    )
+    follows_up: tuple[Slug, ...] = Field((), description="Ids of earlier years' actions.")
+    source: SourceRef
+    reviewed: ReviewMark | None = None
+
+
+class TimelineEntry(Strict):
+    """One dated step of a case study."""
+
+    date: Text = Field(
+        description="The date as printed, e.g. '10 May 2019' or '22/02/2017'; in quotes if it "
+        "is written like 2019-05-10."
+    )
+    event: Text = Field(description="What happened on that date.")
+    note: Text | None = Field(None, description="Anything to add about this step.")
+
+
+class CaseStudy(Strict):
+    """A case study from the report. Never identify anyone."""
+
+    id: Slug = Field(
+        description="A short id for the case study, unique in the year: lower-case letters, "
+        "digits, '-' and '_', e.g. '2019-20-cs-1'."
+    )
+    title: Text = Field(description="The case study's title, as printed; shown as its heading.")
+    stage: StageOrOmbudsman | None = Field(
+        None,
+        description="The stage the case reached: '1', '2' or '3' (in quotes) or ombudsman, if "
+        "the report says.",
+    )
+    outcome: Text | None = Field(
+        None, description="The outcome as printed, e.g. 'Partly upheld'; shown after the title."
+    )
+    issue: Text = Field(
+        description="What the complaint was about; shown as 'The complaint'. Never identify anyone."
+    )
+    response: Text | None = Field(
+        None, description="What the council did; shown as 'The response'."
+    )
+    timeline: tuple[TimelineEntry, ...] = Field(
+        (),
+        description="Optional dated steps of the case (date, event and note), shown as a table.",
+    )
+    source: SourceRef
+    reviewed: ReviewMark | None = None
+
+
+class OmbudsmanCase(Strict):
+    """An Ombudsman decision the report describes."""
+
+    reference: Text = Field(
+        description='The Ombudsman\'s case reference, in quotes, e.g. "23007502".'
+    )
+    category: Text | None = Field(
+        None,
+        description="The Ombudsman's category for the case, as printed, e.g. 'Education & "
+        "Children's Services'.",
+    )
+    decision: Text | None = Field(
+        None, description="The decision as printed, e.g. 'Upheld'; shown in the case's heading."
+    )
+    summary: Text = Field(
+        description="What the complaint was about and what the Ombudsman decided. A title with "
+        "an initial ('Mr B') is fine; never a name."
+    )
+    findings: tuple[Text, ...] = Field(
+        (), description="What the Ombudsman found, one item per finding."
+    )
+    remedies: tuple[Text, ...] = Field(
+        (),
+        description="What the council was asked to do (an apology, a payment, a change to "
+        "services), one item each.",
+    )
+    payment_gbp: Money | None = Field(None, description="Total the council paid, in pounds.")
+    source: SourceRef
+    reviewed: ReviewMark | None = None
+
+
+class ScrutinyItem(Strict):
+    """One question councillors asked, and the answer officers gave."""
+
+    topic: Text | None = Field(
+        None, description="A short heading for the question, e.g. 'Ethnicity of complainants'."
+    )
+    question: Text = Field(
+        description="What councillors asked, in general terms ('A Member asked...'); never a name."
+    )
+    answer: Text = Field(
+        description="What officers answered, in general terms ('Officers explained...'); never "
+        "a name."
+    )
+    source: SourceRef
+    reviewed: ReviewMark | None = None
+
+
+class Scrutiny(Strict):
+    """What councillors asked when a scrutiny committee considered the report."""
+
+    committee: Text = Field(description="The committee's name, as the minutes give it.")
+    meeting: Text | None = Field(None, description="Date of the meeting, if the source gives it.")
+    resolved: Text | None = Field(
+        None, description="What the committee decided, as minuted; shown as 'Decision'."
+    )
+    items: tuple[ScrutinyItem, ...] = Field(
+        (), description="The questions and answers, one item each, in the order of the minutes."
+    )
+
+
+class Compliment(Strict):
+    """A compliment quoted in the report, in general terms."""
+
+    text: Text = Field(
+        description="The compliment, in the report's words; shown as a quote. Never a name."
+    )
+    service: Text | None = Field(
+        None, description="The service it was about, as printed; shown under the quote."
+    )
+    who: Text | None = Field(None, description="Who wrote it, in general terms: 'A young person'.")
+    source: SourceRef
+    reviewed: ReviewMark | None = None
+
+
+class ProcedureReview(Strict):
+    """What the report says about how well the complaints procedure itself worked."""
+
+    summary: Text = Field(description="What the report says, summed up in a few plain sentences.")
+    source: SourceRef
