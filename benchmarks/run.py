@@ -405,7 +405,7 @@ def scaling(project: Project, tmp: Path, runs: int) -> None:
     totals: dict[int, float] = {}
     for n in (10, 30, 60):
         base = project.dir / "tests" / "fixtures" / "council-004"
-        data = synthetic.generate(n, tmp / f"data-{n}", base=base, root=project.dir)
+        data = synthetic.generate(n, tmp / f"data-{n}", base=base)
         site = tmp / f"site-{n}"
         project.clear_cache()
         project.build(site, data)  # prime the cache: the numbers below are warm

@@ -3,9 +3,7 @@
 Every year is a copy of one real, valid year folder (by default the richest fixture year,
 tests/fixtures/council-004/2016-17, which fills every table), relabelled: folder name, period
 dates, title and year-scoped ids. Counts are copied unchanged, so every total stays consistent.
-The shared files (council, sources, vocabularies) are copied from the same data folder and
-data/checksums.yml is regenerated with `python -m portal.revisions`, so the revision check
-runs (and passes) exactly as it does on the real data.
+The shared files (council, sources, vocabularies) are copied from the same data folder.
 
     python benchmarks/synthetic.py 60 /tmp/data-60
 """
@@ -13,10 +11,8 @@ runs (and passes) exactly as it does on the real data.
 from __future__ import annotations
 
 import argparse
-import os
 import re
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -39,13 +35,8 @@ def relabel(text: str, old: int, new: int) -> str:
     return text.replace(f"{old}/{(old + 1) % 100:02d}", f"{new}/{(new + 1) % 100:02d}")
 
 
-def generate(
-    years: int, out: Path, base: Path = BASE, base_year: str = BASE_YEAR, root: Path = ROOT
-) -> Path:
-    """Write `years` published years ending with the base year's financial year.
-
-    `root` is the project whose `portal` package computes the checksums (the one that builds).
-    """
+def generate(years: int, out: Path, base: Path = BASE, base_year: str = BASE_YEAR) -> Path:
+    """Write `years` published years ending with the base year's financial year."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
@@ -57,16 +48,6 @@ def generate(
         shutil.copytree(base / base_year, folder)
         report = folder / "report.yml"
         report.write_text(relabel(report.read_text("utf-8"), old, new), "utf-8")
-    if (base / "checksums.yml").is_file():
-        lines = subprocess.run(
-            [sys.executable, "-m", "portal.revisions", "--data", str(out)],
-            cwd=root,
-            env=dict(os.environ, PYTHONPATH=str(root)),
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-        (out / "checksums.yml").write_text(lines, "utf-8")
     return out
 
 

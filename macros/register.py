@@ -74,3 +74,12 @@ def register(env) -> None:
     @env.macro
     def days(path: str) -> str:
         return state.remembered(f"days {path}", lambda data: _days(path, data))
+
+    @env.macro
+    def has_content(page: str) -> bool:
+        """False for a site page that only gathers what the years published, when none did:
+        the home page then offers no link to it (portal/site/year_nav.py leaves its menu
+        entry out)."""
+        from portal.site.year_nav import OPTIONAL_PAGES
+
+        return state.remembered(f"site:has {page}", OPTIONAL_PAGES[page])

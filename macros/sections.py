@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
-from portal.site import narrative, pages, year_sections
+from portal.render.html import tag, text
+from portal.site import narrative, pages, people_sections, table_sections, year_sections
 from portal.site.checklist import draft_checklist
 from portal.site.cover import cover
-from portal.site.html import tag, text
 from portal.site.switcher import year_switcher
 
 Section = Callable[[Dataset, Year], str]
@@ -26,17 +26,27 @@ CONTENT: dict[str, Section] = {
     "summary": year_sections.summary,
     "commentary": lambda d, y: year_sections.commentary(y),
     "context": lambda d, y: year_sections.context(y),
+    # Its own heading, and never in the "not published" line: most councils print no
+    # all-stages tables, and that is no gap in their report.
+    "all_stages": lambda d, y: _all_stages(d, y),
     "stage1": lambda d, y: year_sections.stage_section(d, y, "1"),
     "stage2": lambda d, y: year_sections.stage_section(d, y, "2"),
     "stage3": lambda d, y: year_sections.stage_section(d, y, "3"),
     "ombudsman": year_sections.ombudsman,
-    "who_complained": year_sections.who_complained,
-    "advocacy": lambda d, y: year_sections.advocacy(y),
+    "who_complained": people_sections.who_complained,
+    "advocacy": lambda d, y: people_sections.advocacy(y),
     "learning": narrative.learning_list,
     "case_studies": lambda d, y: narrative.case_studies(y),
-    "activity": lambda d, y: year_sections.activity(y),
-    "money": lambda d, y: year_sections.money(y),
-    "compliments": pages.year_compliments,
+    "activity": year_sections.activity,
+    "money": lambda d, y: year_sections.money(y, d),
+    "compliments": lambda d, y: "\n\n".join(
+        p
+        for p in (
+            pages.year_compliments(d, y),
+            table_sections.teams_details(d, y, "compliments", None, "Compliments"),
+        )
+        if p
+    ),
     "scrutiny": lambda d, y: narrative.scrutiny(y),
     "sources": year_sections.sources,
     "discrepancies": narrative.discrepancies,
@@ -59,6 +69,11 @@ TITLES: dict[str, str] = {
     "compliments": "Compliments",
     "scrutiny": "What councillors asked",
 }
+
+
+def _all_stages(dataset: Dataset, year: Year) -> str:
+    body = year_sections.stage_section(dataset, year, "all")
+    return "" if is_empty(body) else f"## All complaints, every stage\n\n{body}"
 
 
 def is_empty(html: str) -> bool:

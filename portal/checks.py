@@ -73,10 +73,12 @@ def _unique(year: Year, report: Report) -> None:
         ("learning", "id"),
         ("case_studies", "id"),
     ):
-        seen: set[str] = set()
+        seen: set[object] = set()
         for i, item in enumerate(getattr(year.report, name)):
             value = getattr(item, key)
-            if value in seen:
+            # A stage may be given once as a whole and once per procedure.
+            unique = (value, item.procedure) if name == "stages" else value
+            if unique in seen:
                 report.add(
                     year.report_file,
                     year.line_of(name, i, key),
@@ -84,7 +86,7 @@ def _unique(year: Year, report: Report) -> None:
                     value,
                     f"appears twice in {name}: each {key} must be unique",
                 )
-            seen.add(value)
+            seen.add(unique)
 
 
 def _walk_refs(value: object, path: tuple[str | int, ...]) -> Iterable[tuple[tuple, str]]:

@@ -71,10 +71,34 @@ def _main(argv: list[str] | None) -> int:
     new.add_argument("year", help="the financial year, e.g. 2024-25")
     new.add_argument("--data", type=Path, default=Path("data"))
 
+    council = commands.add_parser(
+        "new-council",
+        help="write commented council.yml, vocabularies.yml and sources.yml into an empty "
+        "data folder",
+    )
+    council.add_argument("--data", type=Path, default=Path("data"))
+
     schema = commands.add_parser("schema", help="write the JSON Schema of the data files")
     schema.add_argument("--out", type=Path, default=Path("data/schema"))
     schema.add_argument(
         "--check", action="store_true", help="exit 1 if the files on disk differ from the models"
+    )
+
+    published = commands.add_parser(
+        "check-published",
+        help="check that every change to a published year has its record (revision or "
+        "withdrawal), comparing with a git commit",
+    )
+    published.add_argument("--data", type=Path, default=Path("data"))
+    base = published.add_mutually_exclusive_group()
+    base.add_argument(
+        "--base",
+        help="the commit (or branch) that was published; default: where this branch left main",
+    )
+    base.add_argument(
+        "--base-from",
+        type=Path,
+        help="a published.json the Publish workflow wrote into the site: its commit",
     )
 
     try:
@@ -96,12 +120,56 @@ def _main(argv: list[str] | None) -> int:
             return EXIT_USAGE
         print(f"Created {created} as a draft. Fill in its files, then set status: published.")
         return EXIT_VALID
+    if args.command == "new-council":
+        return _new_council(args.data)
+    if args.command == "check-published":
+        return _check_published(args.data, args.base, args.base_from)
     from portal.schema import write_schema
 
     stale = write_schema(args.out, check=args.check)
     for name in stale:
         print(f"{args.out / name} is out of date: run `portal schema`", file=sys.stderr)
     return EXIT_INVALID if stale else EXIT_VALID
+
+
+def _check_published(data: Path, base: str | None, base_from: Path | None) -> int:
+    from portal.record import NOT_CHECKED, NotChecked, base_from_file, check_published
+
+    if not data.is_dir():
+        print(f"portal check-published: no data folder at {data}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        commit = base_from_file(base_from) if base_from else base
+    except NotChecked as exc:
+        print(f"portal check-published: {exc}. Nothing was checked.", file=sys.stderr)
+        return NOT_CHECKED
+    outcome = check_published(data, commit)
+    for line in outcome.lines:
+        print(line)
+    for line in outcome.problems:
+        print(line, file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        for finding in outcome.findings:
+            print(finding.github_annotation())
+    return outcome.code
+
+
+def _new_council(data: Path) -> int:
+    from portal.scaffold import ScaffoldError, new_council
+
+    try:
+        written = new_council(data)
+    except ScaffoldError as exc:
+        print(f"portal new-council: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"portal new-council: could not write the files: {exc.strerror}", file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"Wrote {', '.join(p.name for p in written)} in {data}. Replace each placeholder, add "
+        f"a year with `portal new-year YYYY-YY --data {data}`, then run `portal validate`."
+    )
+    return EXIT_VALID
 
 
 def _validate(data: Path, release: bool) -> int:

@@ -8,10 +8,15 @@ from pathlib import Path
 from types import MappingProxyType
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
+from portal.models.withdrawal import Withdrawal
 from portal.problems import Problem
 from portal.rows import Row
+from portal.tables import TABLES
 from portal.vocabindex import VocabularyIndex
 from portal.yamlfile import LoadedYaml
+
+# The columns that split a table's rows off from the whole (see Year.whole_rows).
+SPLITS = {spec.name: spec.crosstab for spec in TABLES}
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,15 @@ class Year:
     def rows(self, table: str) -> tuple[Row, ...]:
         return self.tables.get(table, ())
 
+    def whole_rows(self, table: str) -> tuple[Row, ...]:
+        """Rows about complaints as a whole: not one procedure's, not a cross-tab's cells.
+        The headline figures and the plain tables read these; the others have their own."""
+        return tuple(
+            row
+            for row in self.rows(table)
+            if not any(row.get(name) for name in ("procedure", *SPLITS.get(table, ())))
+        )
+
     def stage_count(self, stage: str) -> int | None:
         found = self.report.stage(stage)
         return None if found is None else found.count
@@ -58,6 +72,7 @@ class Dataset:
     all_years: tuple[Year, ...]  # oldest first, drafts included
     notes: tuple[Problem, ...] = ()  # acknowledged discrepancies
     include_drafts: bool = False
+    withdrawals: tuple[Withdrawal, ...] = ()  # data/withdrawals.yml
     index: VocabularyIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -9,19 +9,31 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from portal import checks, revisions, safefile, screening
+from portal import checks, safefile, screening, withdrawn
 from portal.dataset import Dataset, Year
 from portal.models import Council, SourceList, Vocabulary, YearReport
+from portal.models.withdrawal import Withdrawal, WithdrawalList
 from portal.problems import DataError, Report, Severity, relative
 from portal.rows import Row, read_table
 from portal.tables import TABLES, TABLES_BY_NAME
-from portal.vocabindex import VocabularyIndex, name_clashes
+from portal.vocabindex import VocabularyIndex, name_clashes, parent_problems
 from portal.yamlfile import LoadedYaml, YamlSyntaxError, load_yaml
 
 # ASCII digits only, the whole name: `$` would allow "2024-25\n", \d full-width digits.
 YEAR_FOLDER = re.compile(r"(\d{4})-(\d{2})", re.ASCII)
-SHARED_FILES = {"council.yml", "vocabularies.yml", "sources.yml", "checksums.yml", "README.md"}
+SHARED_FILES = {
+    "council.yml",
+    "vocabularies.yml",
+    "sources.yml",
+    "withdrawals.yml",
+    "README.md",
+}
 SHARED_FOLDERS = {"schema"}
+# Files an older version used, and what to do with them now.
+RETIRED = {
+    "checksums.yml": "no longer used: published figures are now compared with what was "
+    "published, in git (`portal check-published`); delete this file",
+}
 YEAR_FILES = {"report.yml", "commentary.md", *(spec.file for spec in TABLES)}
 
 M = TypeVar("M", bound=BaseModel)
@@ -50,10 +62,11 @@ def load(
     if not root.is_dir():
         report.add(str(root), None, "folder", None, "the data folder does not exist")
         return None, report
-    refused = _refused(root, report)
+    _refused(root, report)  # links and special files, each reported once
     sources = _model(root / "sources.yml", root, SourceList, report)
     council = _model(root / "council.yml", root, Council, report)
     vocabulary = _model(root / "vocabularies.yml", root, Vocabulary, report)
+    withdrawals = _withdrawals(root, report, screen)  # published years taken off the site
     # A name that points at two terms would file rows under the wrong one: don't use it.
     usable = vocabulary is not None and _check_vocabulary(vocabulary, root, report)
     index = VocabularyIndex(vocabulary) if usable else None
@@ -67,8 +80,6 @@ def load(
         years=years,
         report=report,
     )
-    if revisions.FILE not in refused:
-        revisions.check(root, years, report)  # published figures never change silently
     if screen:
         shown = relative(root / "sources.yml", root)
         screening.screen(years, sources.root if sources is not None else None, shown, report)
@@ -82,6 +93,7 @@ def load(
         all_years=tuple(sorted(years, key=lambda y: y.label)),
         notes=tuple(report.notes),
         include_drafts=include_drafts,
+        withdrawals=withdrawals,
     )
     return dataset, report
 
@@ -128,6 +140,22 @@ def _validate_model(loaded: LoadedYaml, model: type[M], shown: str, report: Repo
         return None
 
 
+def _withdrawals(root: Path, report: Report, screen: bool) -> tuple[Withdrawal, ...]:
+    """data/withdrawals.yml, which only exists once a published year has been withdrawn."""
+    path = root / "withdrawals.yml"
+    if not safefile.exists(path):
+        return ()
+    loaded = _read(path, root, report)
+    if loaded is None:
+        return ()
+    if loaded.data is None:  # an empty file: nothing withdrawn yet
+        return ()
+    found = _validate_model(loaded, WithdrawalList, relative(path, root), report)
+    if found is not None and screen:  # published on the About page
+        withdrawn.screen(found.root, relative(path, root), loaded, report)
+    return () if found is None else found.root
+
+
 def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> bool:
     shown = relative(root / "vocabularies.yml", root)
     clashes = name_clashes(vocabulary)
@@ -140,7 +168,16 @@ def _check_vocabulary(vocabulary: Vocabulary, root: Path, report: Report) -> boo
             f"this name is used by two terms (the second is '{term_id}'): "
             "each id, label and alias must be unique within a list",
         )
-    return not clashes
+    orphans = parent_problems(vocabulary)
+    for name, term_id, parent in orphans:
+        report.add(
+            shown,
+            None,
+            f"{name}.{term_id}.parent",
+            parent,
+            "a parent must be the id of a group (a term without a parent) in the same list",
+        )
+    return not clashes and not orphans
 
 
 def _placeholders(council: Council, root: Path, report: Report) -> None:
@@ -181,7 +218,8 @@ def _years(root: Path, index: VocabularyIndex | None, report: Report) -> list[Ye
                 None,
                 "file",
                 None,
-                f"unexpected file in the data folder: shared files are "
+                RETIRED.get(entry.name)
+                or f"unexpected file in the data folder: shared files are "
                 f"{', '.join(sorted(SHARED_FILES))}; a year's files go in its folder",
             )
             continue

@@ -16,6 +16,8 @@ from portal.tables import TableSpec
 from portal.vocabindex import VocabularyIndex
 
 _WHOLE = re.compile(r"^\d+$")
+_POUNDS = re.compile(r"^\d{1,12}(\.\d{1,2})?$")
+TOTAL = "total"
 # Far beyond any count; longer numbers are typing mistakes (and too long for int()).
 _MAX_DIGITS = 12
 _MAX_PLACES = 6
@@ -32,6 +34,8 @@ class Row:
     base: int | None
     source: str
     note: str | None
+    # Pounds, for money tables (costs, compensation).
+    amount: Decimal | None = None
 
     def get(self, name: str) -> str | None:
         return dict(self.keys).get(name)
@@ -39,6 +43,10 @@ class Row:
     @property
     def percent_text(self) -> str | None:
         return None if self.percent is None else format(self.percent, "f")
+
+    @property
+    def amount_text(self) -> str | None:
+        return None if self.amount is None else format(self.amount, "f")
 
 
 def read_table(
@@ -62,19 +70,15 @@ def read_table(
             1,
             "header",
             None,
-            f"the file is empty: the first line must be {','.join(spec.columns)}",
+            f"the file is empty: the first line must be {','.join(spec.starter_columns)} "
+            "(optional columns may be added, see the data dictionary)",
         )
         return ()
     header_line, header = records[0]
     header = [cell.strip() for cell in header]
-    if header != list(spec.columns):
-        report.add(
-            shown,
-            header_line,
-            "header",
-            ",".join(header),
-            f"expected the columns {','.join(spec.columns)}",
-        )
+    problem = _header_problem(header, spec)
+    if problem is not None:
+        report.add(shown, header_line, "header", ",".join(header), problem)
         return ()
     rows: list[Row] = []
     for line, cells in records[1:]:
@@ -91,7 +95,10 @@ def read_table(
             )
             continue
         row = _parse_row(
-            dict(zip(header, (c.strip() for c in cells), strict=True)),
+            {
+                **dict.fromkeys(spec.columns, ""),
+                **dict(zip(header, (c.strip() for c in cells), strict=True)),
+            },
             line,
             shown,
             spec,
@@ -101,6 +108,21 @@ def read_table(
         if row is not None:
             rows.append(row)
     return tuple(rows)
+
+
+def _header_problem(header: list[str], spec: TableSpec) -> str | None:
+    """Columns may come in any order and optional dimensions may be left out."""
+    expected = f"expected the columns {','.join(spec.columns)}"
+    unknown = [c for c in header if c not in spec.columns]
+    if unknown:
+        return f"unknown column {unknown[0]!r}: {expected}"
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if repeated:
+        return f"the column {repeated[0]!r} appears twice: {expected}"
+    missing = [c for c in spec.required_columns if c not in header]
+    if missing:
+        return f"missing the column {missing[0]!r}: {expected}"
+    return None
 
 
 def _parse_row(
@@ -118,8 +140,9 @@ def _parse_row(
     if vocab is not None and keys.get("team") and "service" in keys:
         _team_service(keys, cells, line, shown, vocab, report)
     count = _whole(cells["count"], "count", line, shown, report, minimum=0)
-    base = _whole(cells["base"], "base", line, shown, report, minimum=1)
-    percent = _percent(cells["percent"], line, shown, report)
+    base = _whole(cells.get("base", ""), "base", line, shown, report, minimum=1)
+    percent = _percent(cells.get("percent", ""), line, shown, report)
+    amount = _amount(cells.get("amount", ""), line, shown, report)
     source = cells["source"]
     if not source:
         report.add(
@@ -127,7 +150,7 @@ def _parse_row(
             line,
             "source",
             None,
-            "every row needs a source: document id and section, e.g. 'camden-2023-24 §4.2'",
+            "every row needs a source: document id and section, e.g. 'council-2023-24 §4.2'",
         )
     elif not SOURCE_REF.match(source):
         report.add(
@@ -135,16 +158,18 @@ def _parse_row(
             line,
             "source",
             source,
-            "expected a document id, a space, '§' and the section, e.g. 'camden-2023-24 §4.2'",
+            "expected a document id, a space, '§' and the section, e.g. 'council-2023-24 §4.2'",
         )
-    if not cells["count"] and not cells["percent"] and not cells["note"]:
+    if not any(cells.get(name) for name in ("count", "percent", "amount", "note")):
+        kinds = ("count", "percent", "amount")
+        figures = " or ".join(name for name in spec.values if name in kinds)
         report.add(
             shown,
             line,
             "count",
             None,
-            "the row has neither a count nor a percent: delete it, or add a note saying "
-            "why it is there (a figure that was not published is simply left out)",
+            f"the row has no figure ({figures}): fill in the figure as printed, or add a "
+            "note saying why the row is there (a figure that was not published is left out)",
         )
     if report.error_count > before:
         return None
@@ -158,10 +183,13 @@ def _parse_row(
         base,
         source,
         cells["note"] or None,
+        amount,
     )
 
 
 def _key(value, column, keys, line, shown, vocab, report) -> str | None:
+    if value.casefold() == TOTAL and column.vocabulary in ("services", "teams"):
+        return None  # a printed overall "Total" row: blank and "Total" mean the same
     if not value:
         if column.required:
             report.add(shown, line, column.name, None, f"required: {column.description}")
@@ -257,3 +285,14 @@ def _percent(value: str, line: int, shown: str, report: Report) -> Decimal | Non
         )
         return None
     return number
+
+
+def _amount(value: str, line: int, shown: str, report: Report) -> Decimal | None:
+    if not value:
+        return None
+    text = value.removeprefix("£").strip()
+    if _POUNDS.match(text):
+        return Decimal(text)
+    hint = "write the number without commas" if "," in text else "e.g. 480 or 9432.50"
+    report.add(shown, line, "amount", value, f"expected pounds as printed, {hint}")
+    return None

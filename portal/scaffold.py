@@ -1,4 +1,5 @@
 """`portal new-year 2024-25`: a new year's folder, as a draft with every file present and empty.
+`portal new-council`: the three shared files of a new council's data folder.
 
 report.yml has every section, empty, with comments saying what goes where; each breakdown
 table is a CSV file holding only its header line. Nothing is ever zero: an empty value is
@@ -40,6 +41,31 @@ def new_year(data_dir: Path, label: str) -> Path:
     return folder
 
 
+def new_council(data_dir: Path) -> list[Path]:
+    """Write commented council.yml, vocabularies.yml and sources.yml into data_dir, and its
+    JSON Schema (for editors) into data_dir/schema/; never overwrites anything."""
+    from portal.council_files import FILES
+    from portal.schema import write_schema
+
+    data_dir = Path(data_dir)
+    if os.path.lexists(data_dir) and not data_dir.is_dir():
+        raise ScaffoldError(f"{data_dir} is not a folder")
+    # schema/ is generated (`portal schema`): bringing it up to date loses nothing.
+    taken = [name for name in FILES if os.path.lexists(data_dir / name)]
+    if taken:
+        raise ScaffoldError(
+            f"{data_dir} already has {', '.join(taken)}: new-council never overwrites; "
+            "choose an empty folder"
+        )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in FILES.items():
+        (data_dir / name).write_text(text, encoding="utf-8", newline="\n")
+        written.append(data_dir / name)
+    write_schema(data_dir / "schema")
+    return written
+
+
 def check_label(label: str) -> None:
     match = YEAR_FOLDER.fullmatch(label)
     if not match or (int(match[1]) + 1) % 100 != int(match[2]) or not 1900 <= int(match[1]) < 2999:
@@ -55,7 +81,7 @@ def year_files(label: str) -> dict[str, str]:
     """Every file of a new year, by name: report.yml and one header-only CSV per table."""
     files = {"report.yml": report_yml(label)}
     for spec in TABLES:
-        files[spec.file] = ",".join(spec.columns) + "\n"
+        files[spec.file] = ",".join(spec.starter_columns) + "\n"
     return files
 
 
@@ -177,7 +203,8 @@ ombudsman:
 #  category: Education and children's services
 #  source: council-$label §10.1
 
-# Ombudsman decisions the report describes.
+# Ombudsman decisions the report describes. Leave out reference or decision when the
+# report does not print them.
 ombudsman_cases:
 #  - reference: 23 012 345
 #    decision: Upheld

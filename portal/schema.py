@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from portal.models import Council, SourceList, Vocabulary, YearReport
+from portal.models.withdrawal import WithdrawalList
 from portal.scaffold import TEMPLATE_LABEL, year_files
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -30,6 +31,10 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     ),
     "sources.schema.json": (SourceList, "data/sources.yml: the documents figures come from"),
     "report.schema.json": (YearReport, "data/<year>/report.yml: one year's report"),
+    "withdrawals.schema.json": (
+        WithdrawalList,
+        "data/withdrawals.yml: published years taken off the site, and why",
+    ),
 }
 
 
@@ -110,6 +115,7 @@ Everything in this folder is generated from the data model (`portal/models/`) by
 | `vocabularies.schema.json` | `data/vocabularies.yml` |
 | `sources.schema.json` | `data/sources.yml` |
 | `report.schema.json` | `data/<year>/report.yml` |
+| `withdrawals.schema.json` | `data/withdrawals.yml` (only once a published year is withdrawn) |
 | `year-template/` | a blank year, to copy when you start a year in the GitHub web editor |
 
 ## Help while you type (VS Code, GitHub Codespaces)
@@ -127,6 +133,7 @@ with the line. For the shared files, add it as the first line yourself:
 | `data/council.yml` | `# yaml-language-server: $schema=schema/council.schema.json` |
 | `data/vocabularies.yml` | `# yaml-language-server: $schema=schema/vocabularies.schema.json` |
 | `data/sources.yml` | `# yaml-language-server: $schema=schema/sources.schema.json` |
+| `data/withdrawals.yml` | `# yaml-language-server: $schema=schema/withdrawals.schema.json` |
 
 Or map them once for the whole project in `.vscode/settings.json`:
 
@@ -136,7 +143,8 @@ Or map them once for the whole project in `.vscode/settings.json`:
     "data/schema/report.schema.json": "data/*/report.yml",
     "data/schema/council.schema.json": "data/council.yml",
     "data/schema/vocabularies.schema.json": "data/vocabularies.yml",
-    "data/schema/sources.schema.json": "data/sources.yml"
+    "data/schema/sources.schema.json": "data/sources.yml",
+    "data/schema/withdrawals.schema.json": "data/withdrawals.yml"
   }
 }
 ```

@@ -1,142 +1,105 @@
 """The breakdown tables: one CSV file each, the same names and columns every year.
 
-Each table is tidy: key columns say what a row counts, then the same value columns
-(`count`, `percent`, `base`, `source`, `note`). A blank cell is "not published".
+Each table is tidy (as in the Explore Education Statistics standards): key columns are the
+dimensions a row counts along (stage, procedure, service, team and one or two breakdowns),
+then the value columns (`count`, `percent`, `base`, `source`, `note`; money tables have
+`amount`). A blank cell is "not published"; a blank dimension, or one written "Total", is
+"all of them". Optional dimension columns may be left out of a file altogether, so a
+council copying a simple printed table keeps a simple file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class KeyColumn:
-    name: str
-    # Which vocabulary the cell is looked up in; None for a fixed set of values.
-    vocabulary: str | None
-    required: bool
-    allowed: tuple[str, ...] = ()
-    description: str = ""
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    name: str
-    title: str
-    measure: str  # snake_case measure name in the tidy download
-    keys: tuple[KeyColumn, ...]
-    # Columns that split the table into independent parts with their own total.
-    partition: tuple[str, ...]
-    # Coarse to fine: a row with none of these filled is an overall row.
-    levels: tuple[str, ...]
-    # The column whose categories add up to the total (None: the levels are the categories).
-    category: str | None
-    description: str
-
-    @property
-    def file(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return (*(k.name for k in self.keys), *VALUE_COLUMNS)
-
-    def key(self, name: str) -> KeyColumn:
-        return next(k for k in self.keys if k.name == name)
-
-
-VALUE_COLUMNS = ("count", "percent", "base", "source", "note")
-VALUE_DESCRIPTIONS = {
-    "count": "Whole number, 0 or more. Blank when not published (blank is never zero).",
-    "percent": "The percentage as printed, e.g. 25 or 25.5 (no % sign). Blank if none printed.",
-    "base": "What a printed percentage is of, when it is not the stage total.",
-    "source": "Document id and section, e.g. 'camden-2023-24 §4.2'. Required.",
-    "note": "Anything a reader needs to know about this row.",
-}
-
-STAGE = KeyColumn("stage", None, True, ("1", "2", "3"), "Complaints stage: 1, 2 or 3.")
-SERVICE = KeyColumn("service", "services", False, (), "Service area; blank for all services.")
-TEAM = KeyColumn("team", "teams", False, (), "Team within the service; blank for all teams.")
+from portal.tablespec import (
+    ALONG,
+    BY_SUBJECT,
+    LEVELS,
+    MONEY_COLUMNS,
+    PARTS,
+    PROCEDURE,
+    PROCEDURES,
+    SERVICE,
+    STAGE,
+    STAGES,
+    TEAM,
+    VALUE_COLUMNS,
+    VALUE_DESCRIPTIONS,
+    KeyColumn,
+    TableSpec,
+    _by,
+)
 
 TABLES: tuple[TableSpec, ...] = (
-    TableSpec(
+    _by(
         "outcomes",
         "Outcomes",
         "outcome",
-        (STAGE, SERVICE, TEAM, KeyColumn("outcome", "outcomes", True, (), "Outcome category.")),
-        ("stage",),
-        ("service", "team"),
         "outcome",
-        "How complaints were decided, per stage, overall or by service and team.",
+        "outcomes",
+        "Outcome category.",
+        "How complaints were decided, per stage, overall, by service and team, or by subject.",
+        (BY_SUBJECT,),
     ),
-    TableSpec(
+    _by(
         "timeliness",
         "Response times",
         "timeliness",
-        (STAGE, SERVICE, TEAM, KeyColumn("band", "timeliness_bands", True, (), "Time band.")),
-        ("stage",),
-        ("service", "team"),
         "band",
+        "timeliness_bands",
+        "Time band.",
         "How long responses took, in working-day bands (plus withdrawn and open).",
     ),
-    TableSpec(
+    _by(
         "timescales",
         "Statutory timescale met",
         "timescale",
-        (
-            STAGE,
-            KeyColumn(
-                "result",
-                None,
-                True,
-                ("met", "met_with_extension", "not_met"),
-                "met, met_with_extension or not_met.",
-            ),
-        ),
-        ("stage",),
-        (),
         "result",
-        "Whether responses met the statutory timescale, with or without an agreed extension.",
+        "timescale_results",
+        "Met, met with extension, not met, withdrawn or still open.",
+        "Whether responses met the statutory timescale, with or without an agreed extension, "
+        "and how many were withdrawn or still open.",
+        extra=LEVELS,
     ),
     TableSpec(
         "service_areas",
         "Complaints by service area",
         "service_area",
-        (STAGE, KeyColumn("service", "services", True, (), "Service area."), TEAM),
-        ("stage",),
-        ("service", "team"),
+        ALONG,
+        PARTS,
+        LEVELS,
         None,
-        "How many complaints each service area (and team) received.",
+        "How many complaints each service area (and team) received; a row with the service "
+        "blank or written Total is the printed overall total.",
     ),
-    TableSpec(
+    _by(
         "subjects",
         "What complaints were about",
         "subject",
-        (STAGE, KeyColumn("subject", "subjects", True, (), "Subject or theme.")),
-        ("stage",),
-        (),
         "subject",
+        "subjects",
+        "Subject or theme.",
         "The subject or theme of complaints.",
+        extra=LEVELS,
     ),
-    TableSpec(
+    _by(
         "how_received",
         "How complaints were received",
         "how_received",
-        (STAGE, KeyColumn("method", "how_received", True, (), "How the complaint arrived.")),
-        ("stage",),
-        (),
         "method",
+        "how_received",
+        "How the complaint arrived.",
         "How complaints reached the council (letter, email, phone, online...).",
+        extra=LEVELS,
     ),
-    TableSpec(
+    _by(
         "relationships",
         "Who complained",
         "relationship",
-        (STAGE, KeyColumn("relationship", "relationships", True, (), "Who the complainant is.")),
-        ("stage",),
-        (),
         "relationship",
+        "relationships",
+        "Who the complainant is.",
         "The complainant's relationship to the child.",
+        extra=LEVELS,
     ),
     TableSpec(
         "demographics",
@@ -163,17 +126,45 @@ TABLES: tuple[TableSpec, ...] = (
         (),
         "group",
         "Age, gender, disability, sexual orientation and ethnicity of complainants, optionally "
-        "compared with service users and the child population.",
+        "compared with service users and the child population. A group with subgroups (an "
+        "ethnic group) may have its own printed total row.",
     ),
     TableSpec(
         "ombudsman",
         "Ombudsman decisions",
         "decision",
-        (KeyColumn("decision", "ombudsman_decisions", True, (), "The Ombudsman's decision."),),
+        (
+            KeyColumn("decision", "ombudsman_decisions", True, (), "The Ombudsman's decision."),
+            SERVICE,
+            TEAM,
+        ),
         (),
-        (),
+        LEVELS,
         "decision",
         "Decisions of the Local Government and Social Care Ombudsman by category.",
+        extra=LEVELS,
+    ),
+    TableSpec(
+        "ombudsman_received",
+        "Received from the Ombudsman",
+        "ombudsman_received",
+        (
+            KeyColumn(
+                "type",
+                "ombudsman_received",
+                True,
+                (),
+                "What the Ombudsman sent: an enquiry, a complaint, a notice...",
+            ),
+            SERVICE,
+            TEAM,
+        ),
+        (),
+        LEVELS,
+        "type",
+        "What the Ombudsman sent the council in the year, by type (enquiries, complaints, "
+        "notices, outside jurisdiction), apart from its decisions.",
+        extra=LEVELS,
     ),
     TableSpec(
         "advocacy",
@@ -200,12 +191,105 @@ TABLES: tuple[TableSpec, ...] = (
         "compliments",
         "Compliments",
         "compliments",
-        (KeyColumn("service", "services", False, (), "Service area; blank for all services."),),
+        (SERVICE, TEAM),
         (),
-        ("service",),
+        LEVELS,
         None,
-        "Compliments received, overall and by service.",
+        "Compliments received, overall and by service and team.",
+        extra=("team",),
+    ),
+    TableSpec(
+        "representations",
+        "Representations and enquiries",
+        "representations",
+        (
+            SERVICE,
+            TEAM,
+            KeyColumn(
+                "representation",
+                "representation_kinds",
+                True,
+                (),
+                "What was received: a representation, an enquiry, a Member's enquiry...",
+            ),
+        ),
+        (),
+        LEVELS,
+        "representation",
+        "Representations, enquiries and Members' enquiries that were not complaints.",
+        extra=LEVELS,
+    ),
+    TableSpec(
+        "costs",
+        "Cost of complaints",
+        "cost",
+        (
+            KeyColumn("stage", None, False, STAGES, "Complaints stage; blank for all stages."),
+            SERVICE,
+            TEAM,
+            KeyColumn("item", "cost_items", True, (), "What the money was spent on."),
+        ),
+        ("stage",),
+        LEVELS,
+        "item",
+        "What complaints cost: investigators, advocates, the Ombudsman's remedies...",
+        values=MONEY_COLUMNS,
+        amount_unit="gbp",
+    ),
+    TableSpec(
+        "compensation",
+        "Compensation paid",
+        "compensation",
+        (
+            KeyColumn("stage", None, False, STAGES, "Complaints stage; blank for all stages."),
+            PROCEDURE,
+            SERVICE,
+            TEAM,
+        ),
+        ("stage", "procedure"),
+        LEVELS,
+        None,
+        "Compensation and financial remedies paid, overall, by stage and by service; count is "
+        "how many payments.",
+        values=MONEY_COLUMNS,
+        amount_unit="gbp",
     ),
 )
 
 TABLES_BY_NAME = {spec.name: spec for spec in TABLES}
+
+
+def _vocabularies() -> dict[str, str]:
+    found = {"procedure": "procedures", "group": "demographic_groups"}
+    for spec in TABLES:
+        for key in spec.keys:
+            if key.vocabulary is not None:
+                # A column name means one thing in every table.
+                assert found.setdefault(key.name, key.vocabulary) == key.vocabulary, key.name
+    return found
+
+
+# Which vocabulary a column's ids are looked up in, for labels and order.
+COLUMN_VOCABULARY = _vocabularies()
+
+
+__all__ = [
+    "ALONG",
+    "BY_SUBJECT",
+    "COLUMN_VOCABULARY",
+    "LEVELS",
+    "MONEY_COLUMNS",
+    "PARTS",
+    "PROCEDURE",
+    "PROCEDURES",
+    "SERVICE",
+    "STAGE",
+    "STAGES",
+    "TABLES",
+    "TABLES_BY_NAME",
+    "TEAM",
+    "VALUE_COLUMNS",
+    "VALUE_DESCRIPTIONS",
+    "KeyColumn",
+    "TableSpec",
+]

@@ -24,49 +24,69 @@ def check_table(
     report: Report,
     unreadable: set[str],
 ) -> None:
-    repeated = _duplicates(rows, spec, report)
+    repeats = _repeats(rows, spec, report)
+    # A printed row is never dropped; a repeated one is counted once in the sums below.
+    once = [row for row in rows if id(row) not in repeats]
     # Without the vocabulary, overlapping (cumulative) bands cannot be told apart; a file that
     # lost a bad row would not add up for no new reason.
-    if rows and index is not None and not repeated and rows[0].file not in unreadable:
-        _table_totals(year, spec, rows, index, report)
+    if once and index is not None and once[0].file not in unreadable:
+        _table_totals(year, spec, once, index, report)
     _row_percentages(year, spec, rows, index, report)
 
 
-def _duplicates(rows: Sequence[Row], spec: TableSpec, report: Report) -> bool:
-    seen: dict[tuple, int] = {}
-    found = False
+def _repeats(rows: Sequence[Row], spec: TableSpec, report: Report) -> set[int]:
+    """Rows whose keys were printed before: both are kept and the repetition is recorded
+    as a discrepancy of the source (shown on About the data), never refused."""
+    seen: dict[tuple, Row] = {}
+    repeats: set[int] = set()
     for row in rows:
-        if row.keys in seen:
-            found = True
-            report.add(
-                row.file,
-                row.line,
-                "row",
-                _describe(row, spec),
-                f"the same row is already on line {seen[row.keys]}: keep one",
-            )
-        seen.setdefault(row.keys, row.line)
-    return found
+        first = seen.setdefault(row.keys, row)
+        if first is row:
+            continue
+        repeats.add(id(row))
+        same = (first.count, first.percent, first.amount) == (row.count, row.percent, row.amount)
+        report.add(
+            row.file,
+            row.line,
+            "row",
+            _describe(row, spec),
+            f"the source prints this row twice (also on line {first.line})"
+            + ("" if same else " with different figures")
+            + ": both rows are kept and published as printed; the checks count the first",
+            Severity.NOTE,
+        )
+    return repeats
 
 
 def _describe(row: Row, spec: TableSpec) -> str:
     return ", ".join(f"{k.name}={row.get(k.name)}" for k in spec.keys if row.get(k.name))
 
 
+def _part_columns(spec: TableSpec) -> tuple[str, ...]:
+    return (*spec.partition, *spec.crosstab)
+
+
 def partition_total(year: Year, spec: TableSpec, part: tuple[str | None, ...]) -> int | None:
     """The total a part of a table should add up to, from report.yml (None if unknown)."""
-    if spec.partition == ("stage",):
-        return year.stage_count(part[0])
+    columns = _part_columns(spec)
+    values = dict(zip(columns, part, strict=False))
+    if any(values.get(name) for name in spec.crosstab):
+        return None  # a cross-tab's rows are shares of another table's row
+    if spec.amount_unit is None and spec.partition[:1] == ("stage",):
+        if values.get("stage") is None:
+            return None
+        found = year.report.stage(values["stage"], values.get("procedure"))
+        return None if found is None else found.count
     if spec.name == "ombudsman":
         return year.stage_count("ombudsman")
-    if spec.name == "demographics" and part[1] == "complainants":
+    if spec.name == "demographics" and values.get("population") == "complainants":
         coverage = year.report.demographics_coverage
         return None if coverage is None else coverage.covered
     return None
 
 
 def _has_gap(year: Year, spec: TableSpec, part: tuple[str | None, ...]) -> bool:
-    stage = part[0] if spec.partition == ("stage",) else None
+    stage = part[0] if spec.partition[:1] == ("stage",) else None
     if spec.name == "ombudsman":
         stage = "ombudsman"
     return any(g.table == spec.name and g.stage in (None, stage) for g in year.report.gaps)
@@ -92,13 +112,55 @@ def level(row: Row, spec: TableSpec) -> int:
 def _parts(rows: Iterable[Row], spec: TableSpec) -> dict[tuple, list[Row]]:
     parts: dict[tuple, list[Row]] = defaultdict(list)
     for row in rows:
-        parts[tuple(row.get(name) for name in spec.partition)].append(row)
+        parts[tuple(row.get(name) for name in _part_columns(spec))].append(row)
     return parts
+
+
+def _parent_of(row: Row, spec: TableSpec, index: VocabularyIndex) -> str | None:
+    if spec.category is None:
+        return None
+    vocabulary = spec.key(spec.category).vocabulary
+    return index.parent(vocabulary, row.get(spec.category), row.get("characteristic"))
+
+
+def _subgroups(rows: list[Row], spec: TableSpec, index: VocabularyIndex, report: Report):
+    """Split off subgroup rows whose group total is printed, and check they add up to it."""
+    printed: dict[tuple, Row] = {}
+    for row in rows:
+        printed.setdefault(row.keys, row)
+    children: dict[int, list[Row]] = defaultdict(list)
+    for row in rows:
+        parent = _parent_of(row, spec, index)
+        if parent is None:
+            continue
+        keys = tuple((k, parent if k == spec.category else v) for k, v in row.keys)
+        group = printed.get(keys)
+        if group is not None:
+            children[id(group)].append(row)
+    for group in rows:
+        subs = children.get(id(group), [])
+        if not subs or group.count is None or any(r.count is None for r in subs):
+            continue
+        added = sum(r.count for r in subs)
+        if added != group.count:
+            report.add(
+                group.file,
+                group.line,
+                "count",
+                group.count,
+                f"its subgroups (lines {', '.join(str(r.line) for r in subs)}) add up to "
+                f"{added}, not {group.count}: correct one of them, or add a `gaps:` entry for "
+                f"table '{spec.name}' in report.yml",
+            )
+    inside = {id(r) for subs in children.values() for r in subs}
+    return [row for row in rows if id(row) not in inside]
 
 
 def _table_totals(year, spec, rows, index, report) -> None:
     for part, part_rows in _parts(counted_rows(rows, index), spec).items():
         gap = _has_gap(year, spec, part)
+        if not gap:
+            part_rows = _subgroups(part_rows, spec, index, report)
         by_level: dict[int, list[Row]] = defaultdict(list)
         for row in part_rows:
             by_level[level(row, spec)].append(row)
@@ -157,11 +219,14 @@ def _level_name(spec: TableSpec, lvl: int) -> str:
 
 
 def _part_name(spec: TableSpec, part: tuple) -> str:
-    if not spec.partition:
-        return ""
-    if spec.partition == ("stage",):
-        return f" for Stage {part[0]}"
-    return " for " + ", ".join(str(p) for p in part)
+    named = [
+        (f"Stage {value}" if value in ("1", "2", "3") else "all stages")
+        if column == "stage"
+        else str(value)
+        for column, value in zip(_part_columns(spec), part, strict=False)
+        if value
+    ]
+    return " for " + ", ".join(named) if named else ""
 
 
 def _row_percentages(year, spec, rows, index, report) -> None:
@@ -170,7 +235,7 @@ def _row_percentages(year, spec, rows, index, report) -> None:
             continue
         base = row.base
         if base is None and level(row, spec) == 0:
-            part = tuple(row.get(name) for name in spec.partition)
+            part = tuple(row.get(name) for name in _part_columns(spec))
             base = partition_total(year, spec, part)
         if base is None:
             report.add(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from portal.models.vocabulary import Term, Vocabulary
+from portal.models.vocabulary import PROCEDURES, Term, Vocabulary
 
 
 class VocabularyIndex:
@@ -17,6 +17,11 @@ class VocabularyIndex:
             ("subjects", None): vocabulary.subjects,
             ("how_received", None): vocabulary.how_received,
             ("relationships", None): vocabulary.relationships,
+            ("timescale_results", None): vocabulary.timescale_results,
+            ("ombudsman_received", None): vocabulary.ombudsman_received,
+            ("representation_kinds", None): vocabulary.representation_kinds,
+            ("cost_items", None): vocabulary.cost_items,
+            ("procedures", None): PROCEDURES,
         }
         groups = vocabulary.demographic_groups
         for name in type(groups).model_fields:
@@ -40,6 +45,29 @@ class VocabularyIndex:
 
     def service_of_team(self, team_id: str) -> str | None:
         return self.vocabulary.service_of_team(team_id)
+
+    def parent(self, vocabulary: str | None, term_id: str | None, scope: str | None = None):
+        """The group a term is a subgroup of (None for a top-level term)."""
+        if vocabulary is None or term_id is None:
+            return None
+        term = self.term(vocabulary, term_id, scope)
+        return None if term is None else term.parent
+
+    def label(self, vocabulary: str, term_id: str, scope: str | None = None) -> str:
+        term = self.term(vocabulary, term_id, scope)
+        return term_id if term is None else term.label
+
+
+def parent_problems(vocabulary: Vocabulary) -> list[tuple[str, str, str]]:
+    """(vocabulary, term id, parent) for every parent that is not a top-level term of the
+    same list: subgroups are one level deep, under a group that exists."""
+    found = []
+    for (name, scope), terms in VocabularyIndex(vocabulary)._terms.items():
+        top = {t.id for t in terms if t.parent is None}
+        for term in terms:
+            if term.parent is not None and term.parent not in top:
+                found.append((f"{name}.{scope}" if scope else name, term.id, term.parent))
+    return found
 
 
 def name_clashes(vocabulary: Vocabulary) -> list[tuple[str, str, str]]:

@@ -28,7 +28,7 @@ SourceRef = Annotated[
     StringConstraints(pattern=SOURCE_REF.pattern),
     Field(
         description="Where it comes from: a document id from data/sources.yml, a space, '§' "
-        "and the section, e.g. 'camden-2023-24 §4.2'."
+        "and the section, e.g. 'council-2023-24 §4.2'."
     ),
 ]
 # No council has a billion complaints: a larger number is a typing mistake.
@@ -103,6 +103,9 @@ MaybeUrl = Url | Placeholder
 
 StageOrOmbudsman = Annotated[
     str,
-    StringConstraints(pattern=r"^(1|2|3|ombudsman)$"),
-    Field(description="'1', '2' or '3' (in quotes), or ombudsman."),
+    StringConstraints(pattern=r"^(1|2|3|all|ombudsman)$"),
+    Field(
+        description="'1', '2' or '3' (in quotes), all (every stage together, as a report that "
+        "leads with one total prints it), or ombudsman."
+    ),
 ]

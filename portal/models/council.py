@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
+from portal import national
 from portal.models.common import MaybeText, MaybeUrl, Placeholder, SourceRef, Strict, Text, Url
+from portal.models.timescales import Timescales
 
-Days = Annotated[int, Field(gt=0, strict=True)]
+
+def _not_placeholder(value: object) -> object:
+    # `portal new-council` writes every setting as a placeholder; these few are printed in
+    # sentences on every page, so they cannot wait for the council.
+    if isinstance(value, dict) and set(value) == {"placeholder"}:
+        raise ValueError(
+            f"replace the placeholder ({value['placeholder']}) with the real value: "
+            "the site cannot be built without it"
+        )
+    return value
+
+
+Needed = Annotated[Text, BeforeValidator(_not_placeholder)]
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
@@ -33,8 +47,8 @@ class ContactRoutes(Strict):
 class Advocacy(Strict):
     """The independent advocacy service that helps children and young people complain."""
 
-    name: Text = Field(description="The advocacy service for children and young people.")
-    description: Text = Field(
+    name: Needed = Field(description="The advocacy service for children and young people.")
+    description: Needed = Field(
         description="What the service does, in a sentence or two; shown after its name on the "
         "How to complain page."
     )
@@ -50,75 +64,29 @@ class Advocacy(Strict):
     source: SourceRef | None = Field(
         None,
         description="Where these details come from: a document id from data/sources.yml, a "
-        "space, '§' and the section, e.g. 'camden-2019-20 §9.1'.",
+        "space, '§' and the section, e.g. 'council-2023-24 §9.1'.",
     )
 
 
 class Ombudsman(Strict):
-    """The Ombudsman complainants can go to after the council's stages."""
+    """The Ombudsman complainants can go to after the council's stages. Its name and website
+    are the same for every council in England: leave them out to use them."""
+
+    # The national values, with their citation, are in portal/national.py.
 
     name: Text = Field(
-        description="The Ombudsman's name, e.g. 'Local Government and Social Care Ombudsman'."
+        national.OMBUDSMAN_NAME.value,
+        description="The Ombudsman's name; leave it out for the Local Government and Social "
+        "Care Ombudsman.",
     )
     website: Url = Field(
-        description="The Ombudsman's web address, starting https://, e.g. https://www.lgo.org.uk."
+        national.OMBUDSMAN_WEBSITE.value,
+        description="The Ombudsman's web address, starting https://; leave it out for "
+        "https://www.lgo.org.uk.",
     )
-    council_page: Url | None = Field(
+    council_page: MaybeUrl | None = Field(
         None, description="The Ombudsman's page for this council, starting https://."
     )
-
-
-class StageTimescale(Strict):
-    """How long one stage may take, in working days."""
-
-    working_days: Days = Field(
-        description="How many working days the stage should take: a whole number, e.g. 10. "
-        "For Stage 1 this is also the target in 'answered within 10 working days' on the site."
-    )
-    extended_working_days: Days | None = Field(
-        None, description="The longest the stage may take with an agreed extension."
-    )
-
-
-class Timescales(Strict):
-    """One source for the explainer and for the timeliness figures."""
-
-    complain_within_months: Days = Field(
-        description="How many months after the problem someone should complain: a whole "
-        "number, e.g. 12."
-    )
-    stage1: StageTimescale = Field(
-        description="Stage 1 (local resolution): the usual reply time and, for a complex "
-        "complaint, the longest with an extension."
-    )
-    stage2_request_within_working_days: Days = Field(
-        description="How many working days after the Stage 1 reply someone has to ask for "
-        "Stage 2: a whole number, e.g. 20."
-    )
-    stage2: StageTimescale = Field(
-        description="Stage 2 (investigation): the usual time and the longest with an extension."
-    )
-    stage3_request_within_working_days: Days = Field(
-        description="How many working days after the Stage 2 reply someone has to ask for a "
-        "Stage 3 review panel: a whole number, e.g. 20."
-    )
-    stage3_panel_within_working_days: Days = Field(
-        description="How many working days after the request the review panel meets: a whole "
-        "number, e.g. 30."
-    )
-    stage3_report_within_working_days: Days = Field(
-        description="How many working days after its meeting the panel sends its view: a "
-        "whole number, e.g. 5."
-    )
-    stage3_response_within_working_days: Days = Field(
-        description="How many working days the council has to reply to the panel's view: a "
-        "whole number, e.g. 15."
-    )
-    ombudsman_within_months: Days = Field(
-        description="How many months someone has to go to the Ombudsman after they knew about "
-        "the problem: a whole number, e.g. 12."
-    )
-    source: Text = Field(description="Where these timescales come from.")
 
 
 class OtherRoute(Strict):
@@ -169,11 +137,13 @@ class Council(Strict):
     "to be added by the council", and a release is refused while any remain.
     """
 
-    name: Text = Field(
-        description="The council's full name, e.g. 'London Borough of Camden'; used in the "
+    name: Needed = Field(
+        description="The council's full name, e.g. 'Anytown Borough Council'; used in the "
         "site's title and on each year's page."
     )
-    short_name: Text = Field(description="The name used in sentences on the site, e.g. 'Camden'.")
+    short_name: Needed = Field(
+        description="The name used in sentences on the site, e.g. 'Anytown'."
+    )
     website: MaybeUrl = Field(
         description="The council's web address, starting https://, or a placeholder until "
         "it is supplied."
@@ -187,18 +157,39 @@ class Council(Strict):
         "contact details and where they come from."
     )
     ombudsman: Ombudsman = Field(
-        description="The Ombudsman to go to after the council's stages: name and web addresses."
+        default_factory=Ombudsman,
+        description="The Ombudsman to go to after the council's stages: its name and website "
+        "are national and may be left out; add council_page, the Ombudsman's page for this "
+        "council.",
     )
     timescales: Timescales = Field(
+        default_factory=Timescales,
         description="How long each step of the procedure may take, in working days (months "
-        "for the time limits to complain and to go to the Ombudsman). Shown on the How to "
-        "complain page; the Stage 1 days are also the target in the response-time figures."
+        "for the time limits to complain and to go to the Ombudsman). The regulations set "
+        "them all: leave this out unless the council's own procedure sets different ones. "
+        "Shown on the How to complain page; the Stage 1 days are also the target in the "
+        "response-time figures.",
     )
-    stage3_panel: Text = Field(description="Who sits on this council's Stage 3 review panel.")
+    who_can_complain: tuple[Text, ...] | None = Field(
+        None,
+        description="Who can complain, as the council's own procedure lists them, one item "
+        "each in lower case, e.g. 'a care leaver'. Leave it out to list who the Children Act "
+        "1989 says can complain.",
+    )
+    who_can_complain_source: SourceRef | None = Field(
+        None,
+        description="Where the list of who can complain comes from: a document id from "
+        "data/sources.yml, a space, '§' and the section.",
+    )
+    stage3_panel: Text | None = Field(
+        None,
+        description="Who sits on this council's Stage 3 review panel. Leave it out to say "
+        "what the regulations say: three independent people.",
+    )
     stage3_panel_source: SourceRef | None = Field(
         None,
         description="Where the description of the panel comes from: a document id from "
-        "data/sources.yml, a space, '§' and the section, e.g. 'camden-2023-24 §2.5'.",
+        "data/sources.yml, a space, '§' and the section, e.g. 'council-2023-24 §2.5'.",
     )
     safeguarding: Safeguarding = Field(
         description="What to do if a child is at risk, shown at the top of the home page, "

@@ -85,8 +85,10 @@ class CaseStudy(Strict):
 class OmbudsmanCase(Strict):
     """An Ombudsman decision the report describes."""
 
-    reference: Text = Field(
-        description='The Ombudsman\'s case reference, in quotes, e.g. "23007502".'
+    reference: Text | None = Field(
+        None,
+        description='The Ombudsman\'s case reference, in quotes, e.g. "23007502"; leave it out '
+        "if the report does not print one.",
     )
     category: Text | None = Field(
         None,
@@ -111,6 +113,14 @@ class OmbudsmanCase(Strict):
     payment_gbp: Money | None = Field(None, description="Total the council paid, in pounds.")
     source: SourceRef
     reviewed: ReviewMark | None = None
+
+    def name(self) -> str:
+        """'Ombudsman case 23007502'; 'An Ombudsman decision' when no reference was printed."""
+        return f"Ombudsman case {self.reference}" if self.reference else "An Ombudsman decision"
+
+    def title(self) -> str:
+        """The name and, if printed, the decision: 'Ombudsman case 23007502: Upheld'."""
+        return self.name() + (f": {self.decision}" if self.decision else "")
 
 
 class ScrutinyItem(Strict):

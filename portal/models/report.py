@@ -55,6 +55,12 @@ class StageCount(Strict):
     """How many complaints there were at one stage, or how many went to the Ombudsman."""
 
     stage: StageOrOmbudsman
+    procedure: Literal["statutory", "corporate"] | None = Field(
+        None,
+        description="statutory (the children's statutory procedure) or corporate (the "
+        "council's own procedure), when the report gives a stage's count for each; leave it "
+        "out for the stage as a whole.",
+    )
     count: Count | None = Field(
         description="How many, as a whole number; empty (null) when not published, never 0 for "
         "missing."
@@ -172,8 +178,13 @@ class DemographicsCoverage(Strict):
 
 
 class Revision(Strict):
-    """A correction made after the year was published. Never delete one."""
+    """A change to the figures of a published year. Never delete one."""
 
+    kind: Literal["correction", "addition", "removal"] = Field(
+        "correction",
+        description="correction (a published figure changed), addition (a figure added) or "
+        "removal (a figure taken out). Text-only changes (notes, wording) need no revision.",
+    )
     date: dt.date = Field(description="The date of the correction, YYYY-MM-DD, e.g. 2025-11-03.")
     change: Text = Field(
         description="What changed, e.g. 'The Stage 2 count was corrected from 12 to 11.'"
@@ -188,7 +199,7 @@ class OmbudsmanMeta(Strict):
     source: SourceRef | None = Field(
         None,
         description="Where the category is given: a document id from data/sources.yml, a space, "
-        "'§' and the section, e.g. 'camden-2023-24 §13'.",
+        "'§' and the section, e.g. 'council-2023-24 §13'.",
     )
 
 
@@ -285,8 +296,9 @@ class YearReport(Strict):
     )
     revisions: tuple[Revision, ...] = Field(
         (),
-        description="Corrections made after the year was published (date, change, reason), "
-        "shown on the About the data page. Never delete one: data/checksums.yml counts them.",
+        description="Changes to the figures after the year was published (kind, date, change, "
+        "reason), shown on the About the data page. Never delete one: `portal check-published` "
+        "compares with what was published and asks for each.",
     )
     notes: tuple[Text, ...] = Field((), description="Anything else a reader needs to know.")
     reviewed_texts: tuple[ReviewedText, ...] = Field(
@@ -310,8 +322,8 @@ class YearReport(Strict):
             for key, value in data.items()
         }
 
-    def stage(self, stage: str) -> StageCount | None:
-        return next((s for s in self.stages if s.stage == stage), None)
+    def stage(self, stage: str, procedure: str | None = None) -> StageCount | None:
+        return next((s for s in self.stages if s.stage == stage and s.procedure == procedure), None)
 
 
 __all__ = ["Stage", "YearReport"]

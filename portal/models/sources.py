@@ -15,7 +15,7 @@ class SourceDocument(Strict):
         description="The document's title, as printed; shown in the list of sources."
     )
     publisher: Text = Field(
-        description="Who published the document, e.g. 'London Borough of Camden'."
+        description="Who published the document, e.g. 'Anytown Borough Council'."
     )
     file: Text | None = Field(None, description="The extracted text, in shared/seeds/.")
     url: Url | None = Field(

@@ -34,6 +34,12 @@ class Term(Strict):
         description="A note on what the term covers or how the reports printed it, with the "
         "source where useful.",
     )
+    parent: Slug | None = Field(
+        None,
+        description="The id of the group this term is a subgroup of, in the same list (e.g. an "
+        "ethnic subgroup under its group). Subgroups add up to a printed group total, and "
+        "only groups count towards the table's total.",
+    )
 
     def names(self) -> tuple[str, ...]:
         return (self.id, self.label, *self.aliases)
@@ -92,8 +98,39 @@ class Band(Term):
         return self
 
 
+def _terms(*pairs: tuple[str, str]) -> tuple[Term, ...]:
+    return tuple(Term(id=term_id, label=label) for term_id, label in pairs)
+
+
+# Standard categories, so a council that uses them has nothing to declare.
+TIMESCALE_RESULTS = _terms(
+    ("met", "Within the timescale"),
+    ("met_with_extension", "Within the extended timescale"),
+    ("not_met", "Outside the timescale"),
+    ("withdrawn", "Withdrawn"),
+    ("open", "Still open at the end of the year"),
+)
+OMBUDSMAN_RECEIVED = _terms(
+    ("enquiries", "Enquiries"),
+    ("complaints", "Complaints"),
+    ("notices", "Notices of investigation"),
+    ("outside_jurisdiction", "Outside the Ombudsman's jurisdiction"),
+)
+PROCEDURES = _terms(
+    ("statutory", "Statutory children's procedure"),
+    ("corporate", "Council's corporate procedure"),
+)
+# Timescale results that count as answered in time (with or without an agreed extension).
+IN_TIME = ("met", "met_with_extension")
+ANSWERED = ("met", "met_with_extension", "not_met")
+
+
 class Decision(Term):
-    upheld: bool = Field(description="Whether the Ombudsman found fault (counts as upheld).")
+    upheld: bool | None = Field(
+        None,
+        description="Whether the Ombudsman found fault (counts as upheld); leave it out when "
+        "the report does not say.",
+    )
 
 
 class DemographicGroups(Strict):
@@ -148,6 +185,28 @@ class Vocabulary(Strict):
         (),
         description="Who complained (a parent, a young person...), for the relationship column "
         "of relationships.csv.",
+    )
+    timescale_results: tuple[Term, ...] = Field(
+        TIMESCALE_RESULTS,
+        description="Whether responses met the statutory timescale, for the result column of "
+        "timescales.csv. Leave it out for the standard list: met, met_with_extension, not_met, "
+        "withdrawn and open; give it to change the labels (keep those ids).",
+    )
+    ombudsman_received: tuple[Term, ...] = Field(
+        OMBUDSMAN_RECEIVED,
+        description="What the Ombudsman sent the council, for the type column of "
+        "ombudsman_received.csv. Leave it out for the standard list: enquiries, complaints, "
+        "notices and outside_jurisdiction.",
+    )
+    representation_kinds: tuple[Term, ...] = Field(
+        (),
+        description="What was received that was not a complaint (representations, enquiries, "
+        "Members' enquiries...), for the kind column of representations.csv.",
+    )
+    cost_items: tuple[Term, ...] = Field(
+        (),
+        description="What complaints cost money for (independent investigators, advocates...), "
+        "for the item column of costs.csv.",
     )
     demographic_groups: DemographicGroups = Field(
         DemographicGroups(),

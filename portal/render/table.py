@@ -12,15 +12,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any
 
 from portal.render.text import check_slug, escape_text
+from portal.views.display import Kind
 
 NOT_PUBLISHED = "not published"
 PUBLISHED_MARK = "†"
 PUBLISHED_NOTE = "As published in the council's report; not recalculated from the counts."
-
-Kind = Literal["text", "count", "number", "percent", "gbp"]
 
 
 @dataclass(frozen=True)

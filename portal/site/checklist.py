@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from portal.dataset import Year
-from portal.site.html import block, tag, text
+from portal.render.html import block, tag, text
 from portal.site.year_sections import none
 
 NOT_FILLED = "Not filled in yet."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from portal.dataset import Dataset, Year
 from portal.models.common import Placeholder
-from portal.site.html import block, safe_href, tag, text
+from portal.render.html import block, safe_href, tag, text
 from portal.views.coverage import coverage
 from portal.views.headline import Headline, change_in_words, headline
 from portal.views.stat import Stat
@@ -50,7 +50,7 @@ def stat_card(label: str, stat: Stat, detail: str | None = None) -> str:
 
 
 def stage_label(stage: str) -> str:
-    return "Ombudsman" if stage == "ombudsman" else f"Stage {stage}"
+    return {"ombudsman": "Ombudsman", "all": "All stages"}.get(stage, f"Stage {stage}")
 
 
 def headline_cards(dataset: Dataset, year: Year) -> str:
@@ -59,9 +59,10 @@ def headline_cards(dataset: Dataset, year: Year) -> str:
     before: Headline | None = headline(dataset, before_year) if before_year else None
     scales = dataset.council.timescales.stage1
     cards = []
-    for stage in ("1", "2", "3", "ombudsman"):
+    for stage in ("all", "1", "2", "3", "ombudsman"):
         stat = now.stages[stage]
-        if stat.missing and stage == "3":
+        # Most reports print no all-stages total (issue 12) or no Stage 3: no card, no gap.
+        if stat.missing and stage in ("all", "3"):
             continue
         label = now.stage_labels.get(stage, f"{stage_label(stage)} complaints")
         label = label[:1].upper() + label[1:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from portal.dataset import Dataset
 from portal.models.council import Council
-from portal.site.html import block, tag, text
+from portal.render.html import block, tag, text
 from portal.views.contact import (
     Route,
     advocacy_routes,

@@ -4,7 +4,7 @@ itself (council, year, the documents it comes from and when they were published)
 from __future__ import annotations
 
 from portal.dataset import Dataset, Year
-from portal.site.html import block, tag, text
+from portal.render.html import block, tag, text
 
 
 def cover(dataset: Dataset, year: Year) -> str:

@@ -9,7 +9,7 @@ from pydantic.fields import FieldInfo
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
 from portal.site.downloads import FORMULA_STARTS
-from portal.site.html import block, markup_table, tag, text
+from portal.render.html import block, markup_table, tag, text
 from portal.tables import TABLES, VALUE_DESCRIPTIONS, TableSpec
 
 HEADERS = {

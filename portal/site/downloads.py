@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 
 from portal.dataset import Dataset, Year
 from portal.rows import Row
-from portal.tables import TABLES_BY_NAME
+from portal.tables import COLUMN_VOCABULARY, TABLES_BY_NAME, TableSpec
 from portal.views.breakdown import label_of
+from portal.views.tables import table_csv_name
 
 COLUMNS = (
     "year",
@@ -30,6 +31,9 @@ COLUMNS = (
     "source",
     "service",
     "team",
+    "procedure",
+    "subject",
+    "group",
     "quarter",
     "characteristic",
     "population",
@@ -62,7 +66,7 @@ def tidy_rows(dataset: Dataset, year: Year) -> Iterator[dict[str, str]]:
         )
     for name, rows in year.tables.items():
         for row in rows:
-            yield _table_record(dataset, year, name, row)
+            yield from _table_records(dataset, year, name, row)
     for figure in year.report.figures:
         yield _record(
             year,
@@ -75,39 +79,59 @@ def tidy_rows(dataset: Dataset, year: Year) -> Iterator[dict[str, str]]:
         )
 
 
-def _table_record(dataset: Dataset, year: Year, name: str, row: Row) -> dict[str, str]:
-    spec = TABLES_BY_NAME[name]
+def _category(dataset: Dataset, spec: TableSpec, row: Row) -> str:
     if spec.category is not None:
-        category = label_of(
-            dataset, spec.category, row.get(spec.category), row.get("characteristic")
-        )
-    elif name == "advocacy":
-        category = ADVOCACY_KINDS[row.get("kind")]
-    elif row.get("team"):
-        category = label_of(dataset, "team", row.get("team"))
-    else:
-        category = (
-            label_of(dataset, "service", row.get("service")) if row.get("service") else "Total"
-        )
-    printed_only = row.count is None and row.percent is not None
-    value = row.percent_text if printed_only else row.count
-    extra = {
-        key: (label_of(dataset, key, row.get(key)) if key in ("service", "team") else row.get(key))
-        for key in ("service", "team", "quarter", "characteristic", "population")
-        if row.get(key)
+        return label_of(dataset, spec.category, row.get(spec.category), row.get("characteristic"))
+    if spec.name == "advocacy":
+        return ADVOCACY_KINDS[row.get("kind")]
+    if row.get("team"):
+        return label_of(dataset, "team", row.get("team"))
+    return label_of(dataset, "service", row.get("service")) if row.get("service") else "Total"
+
+
+def _values(spec: TableSpec, row: Row) -> Iterator[tuple[str, object, str]]:
+    """(value, unit, printed) for every figure of a row: each printed value is kept."""
+    if row.amount is not None:
+        yield row.amount_text, spec.amount_unit or "amount", ""
+    if row.count is not None:
+        yield row.count, "count", ""
+    if row.percent is not None:
+        yield row.percent_text, "percent", "yes"
+    if row.count is None and row.percent is None and row.amount is None:
+        yield None, "count", ""  # a row kept only for its note
+
+
+def _table_records(dataset: Dataset, year: Year, name: str, row: Row) -> Iterator[dict]:
+    spec = TABLES_BY_NAME[name]
+    category = _category(dataset, spec, row)
+    extra: dict[str, object] = {
+        key: label_of(dataset, key, row.get(key))
+        for key in ("service", "team", "procedure", "subject")
+        if row.get(key) and key != spec.category
     }
-    return _record(
-        year,
-        stage=row.get("stage"),
-        measure=spec.measure,
-        category=category,
-        value=value,
-        unit="percent" if printed_only else "count",
-        source=row.source,
-        printed="yes" if printed_only else "",
-        note=row.note,
-        **extra,
+    extra.update(
+        {key: row.get(key) for key in ("quarter", "characteristic", "population") if row.get(key)}
     )
+    parent = dataset.index.parent(
+        COLUMN_VOCABULARY.get(spec.category or ""),
+        row.get(spec.category or ""),
+        row.get("characteristic"),
+    )
+    if parent is not None:
+        extra["group"] = label_of(dataset, spec.category, parent, row.get("characteristic"))
+    for value, unit, printed in _values(spec, row):
+        yield _record(
+            year,
+            stage=row.get("stage"),
+            measure=spec.measure,
+            category=category,
+            value=value,
+            unit=unit,
+            source=row.source,
+            printed=printed,
+            note=row.note,
+            **extra,
+        )
 
 
 def _record(year: Year, **fields: object) -> dict[str, str]:
@@ -145,10 +169,6 @@ def to_csv(records: Iterable[dict[str, str]]) -> str:
     writer.writeheader()
     writer.writerows(_safe(record) for record in records)
     return BOM + out.getvalue()
-
-
-def table_csv_name(year: str, table: str) -> str:
-    return f"{year}/{table}.csv"
 
 
 def download_files(dataset: Dataset) -> dict[str, str]:

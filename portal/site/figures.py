@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from portal.render.figure import figure
 from portal.site import state
-from portal.site.display import Cell, TableData, csv_link, slug, table_html
-from portal.site.html import block
-from portal.site.tables import Crosstab
+from portal.render.table_html import csv_link, table_html
+from portal.views.display import Cell, TableData, slug
+from portal.render.html import block
+from portal.views.tables import Crosstab
 from portal.views.breakdown import Breakdown
 from portal.views.messages import breakdown_message, trend_message
 from portal.views.trends import Series
@@ -43,7 +44,8 @@ def figure_for(
 ) -> str:
     """A bar chart of the breakdown with its table one click away; just the table if no values."""
     known = [i for i in bd.items if i.count is not None or i.percent is not None]
-    if len(known) < 2:
+    # A label printed twice (kept as printed) cannot be one bar: the table says it as printed.
+    if len(known) < 2 or len({i.label for i in bd.items}) < len(bd.items):
         return table_block(data)
     message = breakdown_message(bd, stage)
     if bd.has_counts and within is not None:
@@ -101,7 +103,7 @@ def _chart_figure(
 
 
 def trend_figure(found: Series) -> str:
-    kind = "percent" if found.unit == "percent" else "count"
+    kind = found.unit if found.unit in ("percent", "gbp") else "count"
     rows = tuple(
         (year, (Cell(stat.value, kind, as_published=stat.kind == "as_published"),))
         for year, stat in found.points
@@ -131,7 +133,7 @@ def trend_figure(found: Series) -> str:
         description,
         subtitle=subtitle,
         years=[y for y, _ in found.points],
-        unit=found.unit,
+        unit="percent" if found.unit == "percent" else "count",
     )
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from portal.dataset import Dataset, Year
 from portal.models.narrative import CaseStudy, Learning
-from portal.site.html import block, markup_table, tag, text
+from portal.render.html import block, markup_table, tag, text
 
 STAGE_NAMES = {
     "1": "Stage 1",

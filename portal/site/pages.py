@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
-from portal.site import contact, narrative
+from portal.render.html import block, markup_table, tag, text
+from portal.site import contact, narrative, procedure
 from portal.site.components import headline_cards, link_setting, setting
 from portal.site.dictionary import data_dictionary, tidy_columns
-from portal.site.display import Cell, TableData
 from portal.site.downloads import ALL_YEARS
 from portal.site.figures import table_block, trend_figure
-from portal.site.html import block, markup_table, tag, text
 from portal.views.contact import href_for, supplied
+from portal.views.display import Cell, TableData
 from portal.views.headline import headline, latest_published
 from portal.views.trends import series
 
@@ -72,7 +72,7 @@ def reports_index(dataset: Dataset) -> str:
     rows = []
     for year in reversed(dataset.years):
         stats = headline(dataset, year)
-        link = tag("a", text(year.long_label), href=f"{year.label}/")
+        link = tag("a", text(year.label), href=f"{year.label}/")
         status = "" if year.published else " (draft)"
         rows.append(
             tag(
@@ -127,7 +127,8 @@ def learning_all(dataset: Dataset) -> str:
 
 
 def year_compliments(dataset: Dataset, year: Year) -> str:
-    rows = year.rows("compliments")
+    # Team rows are one click away under the table (portal/site/table_sections.py).
+    rows = [r for r in year.rows("compliments") if not r.get("team")]
     parts = []
     if rows:
         body = []
@@ -207,11 +208,36 @@ def discrepancies_all(dataset: Dataset) -> str:
     )
 
 
+# The kind of a revision, and a withdrawal, as readers see it.
+REVISION_KINDS = {
+    "correction": "Figure corrected",
+    "addition": "Figure added",
+    "removal": "Figure removed",
+    "withdrawal": "Year taken off this site",
+}
+
+
 def revisions_all(dataset: Dataset) -> str:
+    """Every revision of a year on the site, then every published year taken off it."""
     rows = [
-        (y.long_label, (Cell(str(r.date)), Cell(r.change), Cell(r.reason)))
+        (
+            y.long_label,
+            (
+                Cell(str(r.date)),
+                Cell(REVISION_KINDS[getattr(r, "kind", "correction")]),
+                Cell(r.change),
+                Cell(r.reason),
+            ),
+        )
         for y in dataset.years
         for r in y.report.revisions
+    ]
+    rows += [
+        (
+            _long_label(w.year),
+            (Cell(str(w.date)), Cell(REVISION_KINDS["withdrawal"]), Cell(w.change), Cell(w.reason)),
+        )
+        for w in sorted(dataset.withdrawals, key=lambda w: (w.date, w.year))
     ]
     if not rows:
         return tag("p", "No figures have been revised since they were first published here.")
@@ -219,10 +245,31 @@ def revisions_all(dataset: Dataset) -> str:
         TableData(
             "revisions",
             "Revisions to published figures",
-            ("Year", "Date", "What changed", "Why"),
+            ("Year", "Date", "Kind", "What changed", "Why"),
             tuple(rows),
         )
     )
+
+
+def withdrawals_all(dataset: Dataset) -> str:
+    """Published years taken off the site: what, when and why (data/withdrawals.yml)."""
+    if not dataset.withdrawals:
+        return tag("p", "No published year has been taken off this site.")
+    items = [
+        tag(
+            "li",
+            tag("strong", text(f"{_long_label(w.year)}, taken off on {w.date}: "))
+            + text(f"{w.change} Why: {w.reason}"),
+        )
+        for w in sorted(dataset.withdrawals, key=lambda w: (w.date, w.year))
+    ]
+    return tag("ul", block(*items))
+
+
+def _long_label(label: str) -> str:
+    """'2019 to 2020' for '2019-20', as Year.long_label writes it."""
+    start = int(label[:4])
+    return f"{start} to {start + 1}"
 
 
 def publication(dataset: Dataset) -> str:
@@ -278,10 +325,12 @@ PAGE_BLOCKS: dict[str, Callable[[Dataset], str]] = {
     "sources": sources_list,
     "discrepancies": discrepancies_all,
     "revisions": revisions_all,
+    "withdrawals": withdrawals_all,
     "publication": publication,
     "other_routes": other_routes,
     "downloads": downloads,
     "data_dictionary": lambda d: data_dictionary(),
     "tidy_columns": lambda d: tidy_columns(),
     **contact.CONTACT_BLOCKS,
+    **procedure.PROCEDURE_BLOCKS,
 }

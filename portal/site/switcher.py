@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from portal.dataset import Dataset, Year
-from portal.site.html import block, tag, text
+from portal.render.html import block, tag, text
 
 
 def year_switcher(dataset: Dataset, year: Year) -> str:

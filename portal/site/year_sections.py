@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from portal.dataset import Dataset, Year
 from portal.models.report import Figure
+from portal.render.html import block, tag, text
 from portal.render.markdown import markdown_block
+from portal.site import table_sections
 from portal.site.components import coverage_box, headline_cards
-from portal.site.display import Cell, TableData
 from portal.site.figures import crosstab_figure, figure_for, table_block
-from portal.site.html import block, tag, text
-from portal.site.tables import breakdown_table, crosstab
 from portal.views.breakdown import breakdown
+from portal.views.display import Cell, TableData
 from portal.views.headline import rates
+from portal.views.tables import breakdown_table, crosstab
 
 NONE = "Not published for this year."
 
@@ -117,8 +118,10 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
             "p",
             text(f"{found.label[:1].upper()}{found.label[1:]}: {count}.")
             + (f" {text(found.note)}" if found.note else ""),
-        )
+        ),
+        table_sections.stage_counts(year, stage),
     ]
+    words = table_sections.stage_words(stage)
     specs = [
         ("service_areas", "service", "Complaints by service area", "Service area"),
         ("subjects", None, "What complaints were about", "Subject"),
@@ -130,22 +133,29 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         rows = [r for r in year.rows(table) if r.get("stage") == stage]
         if not rows:
             continue
+        split = table_sections.by_procedure(dataset, year, table, stage, title)
         bd = breakdown(
             dataset, year, table, where={"stage": stage}, by=by, total=year.stage_count(stage)
         )
         if bd.empty:
+            parts += [f"### {title}\n", split] if split else []
             continue
-        caption = f"Stage {stage}: {title.lower()}, {year.label}"
+        caption = f"{words}: {title.lower()}, {year.label}"
         data = breakdown_table(bd, f"s{stage}-{table}-{year.label}", caption, year, column)
         parts.append(f"### {title}\n")
         within = None
         if table == "timeliness":
             within = {b.id: b.within_timescale for b in dataset.vocabulary.timeliness_bands}
         parts.append(figure_for(data, bd, stage, within))
+        if by == "service":
+            parts.append(table_sections.teams_details(dataset, year, table, stage, column))
+        parts.append(split)
         parts.append(gap_notes(year, table, stage))
     for table, title in (
         ("outcomes", "Outcomes by service"),
         ("timeliness", "Response times by service"),
+        ("timescales", "Statutory timescale met by service"),
+        ("subjects", "What complaints were about, by service"),
     ):
         tab = crosstab(
             dataset,
@@ -153,12 +163,18 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
             table,
             stage,
             f"s{stage}-{table}-x-{year.label}",
-            f"Stage {stage}: {title.lower()}, {year.label}",
+            f"{words}: {title.lower()}, {year.label}",
         )
         if tab is not None:
             parts.append(f"### {title}\n")
             parts.append(crosstab_figure(tab, title, ordered=table == "timeliness"))
-    return "\n\n".join(parts)
+            parts.append(
+                table_sections.teams_details(
+                    dataset, year, table, stage, title, under_services=True
+                )
+            )
+    parts.append(table_sections.crosstabs_along(dataset, year, "outcomes", stage, "Outcomes"))
+    return "\n\n".join(p for p in parts if p)
 
 
 def gap_notes(year: Year, table: str, stage: str | None) -> str:
@@ -178,7 +194,7 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
     meta = year.report.ombudsman
     if meta is not None and meta.category:
         parts.append(tag("p", text(f"The Ombudsman’s category: {meta.category}.")))
-    if year.rows("ombudsman"):
+    if year.whole_rows("ombudsman"):
         bd = breakdown(dataset, year, "ombudsman", total=year.stage_count("ombudsman"))
         data = breakdown_table(
             bd,
@@ -188,8 +204,11 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
             "Decision",
         )
         parts.append(figure_for(data, bd))
+        parts.append(table_sections.teams_details(dataset, year, "ombudsman", None, "Decision"))
+    parts.append(table_sections.ombudsman_received(dataset, year))
     for case in year.report.ombudsman_cases:
         parts.append(_ombudsman_case(case))
+    parts = [p for p in parts if p]
     return "\n\n".join(parts) if parts else none()
 
 
@@ -201,115 +220,39 @@ def _ombudsman_case(case) -> str:
     if case.remedies:
         items.append(tag("p", tag("strong", "Remedies and service improvements")))
         items.append(tag("ul", block(*(tag("li", text(r)) for r in case.remedies))))
-    title = f"Ombudsman case {case.reference}" + (f": {case.decision}" if case.decision else "")
+    title = case.title()
     return tag("div", block(tag("h3", text(title)), *items), class_="portal-case")
 
 
-def who_complained(dataset: Dataset, year: Year) -> str:
-    parts = []
-    for table, title, column in (
-        ("relationships", "Who complained", "Complainant"),
-        ("how_received", "How complaints were received", "How"),
-    ):
-        if year.rows(table):
-            stage = year.rows(table)[0].get("stage")
-            bd = breakdown(
-                dataset, year, table, where={"stage": stage}, total=year.stage_count(stage)
-            )
-            data = breakdown_table(
-                bd, f"{table}-{year.label}", f"{title}, {year.label}", year, column
-            )
-            parts.append(f"### {title}\n")
-            parts.append(figure_for(data, bd, stage))
-    found = demographics(dataset, year)
-    if not parts and found == none():
-        return none()
-    parts.append("### Demographics\n")
-    parts.append(found)
-    return "\n\n".join(parts)
-
-
-def demographics(dataset: Dataset, year: Year) -> str:
-    parts = []
-    coverage = year.report.demographics_coverage
-    if coverage is not None:
-        covered = "not published" if coverage.covered is None else f"{coverage.covered:,}"
-        sentence = f"Demographic information was found for {covered} complaints"
-        if coverage.not_covered is not None:
-            sentence += f"; for {coverage.not_covered:,} it was not available"
-        parts.append(tag("p", text(sentence + ".")))
-        if coverage.note:
-            parts.append(tag("p", text(coverage.note)))
-    rows = year.rows("demographics")
-    pairs = sorted({(r.get("characteristic"), r.get("population")) for r in rows})
-    for characteristic, population in pairs:
-        where = {"characteristic": characteristic, "population": population}
-        total = coverage.covered if coverage and population == "complainants" else None
-        bd = breakdown(dataset, year, "demographics", where=where, total=total)
-        name = characteristic.replace("_", " ")
-        who = population.replace("_", " ")
-        data = breakdown_table(
-            bd,
-            f"demo-{characteristic}-{population}-{year.label}",
-            f"{name.capitalize()} of {who}, {year.label}",
-            year,
-            "Group",
-        )
-        parts.append(table_block(data))
-    return "\n\n".join(parts) if parts else none()
-
-
-def advocacy(year: Year) -> str:
-    rows = year.rows("advocacy")
-    if not rows:
-        return none()
-    kinds = sorted({r.get("kind") for r in rows})
-    quarters = ["Q1", "Q2", "Q3", "Q4", None]
-    headers = ("Cases", "Q1", "Q2", "Q3", "Q4", "Whole year")
-    body = []
-    for kind in kinds:
-        by_quarter = {r.get("quarter"): r.count for r in rows if r.get("kind") == kind}
-        cells = tuple(Cell(by_quarter.get(q), "count") for q in quarters)
-        label = "New cases about a complaint" if kind == "complaint" else "Representation cases"
-        body.append((label, cells))
-    return table_block(
-        TableData(
-            f"advocacy-{year.label}",
-            f"New advocacy cases by quarter, {year.label}",
-            headers,
-            tuple(body),
-        )
-    )
-
-
-def money(year: Year) -> str:
+def money(year: Year, dataset: Dataset | None = None) -> str:
     figures = [f for f in year.report.figures if f.measure in ("cost", "compensation")]
     paid = [c for c in year.report.ombudsman_cases if c.payment_gbp is not None]
-    parts = []
-    if figures or not paid:
+    names = ("costs", "compensation") if dataset is not None else ()
+    tables = [table_sections.money_table(dataset, year, t) for t in names]
+    parts = [t for t in tables if t]
+    if figures or not (paid or parts):
         parts.append(figures_table(year, figures, f"cost-{year.label}", "Cost and compensation"))
     if paid:
         parts.append(
             tag(
                 "ul",
-                block(
-                    *(
-                        tag("li", text(f"Ombudsman case {c.reference}: £{c.payment_gbp:,.2f} paid"))
-                        for c in paid
-                    )
-                ),
+                block(*(tag("li", text(f"{c.name()}: £{c.payment_gbp:,.2f} paid")) for c in paid)),
             )
         )
     return "\n\n".join(parts)
 
 
-def activity(year: Year) -> str:
+def activity(dataset: Dataset, year: Year) -> str:
     figures = [
         f
         for f in year.report.figures
         if f.measure in ("representations", "enquiries", "members_enquiries")
     ]
-    return figures_table(year, figures, f"activity-{year.label}", "Representations and enquiries")
+    table = table_sections.representations(dataset, year)
+    if table and not figures:
+        return table
+    flat = figures_table(year, figures, f"activity-{year.label}", "Representations and enquiries")
+    return "\n\n".join(p for p in (table, flat) if p)
 
 
 def sources(dataset: Dataset, year: Year) -> str:

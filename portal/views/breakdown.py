@@ -10,19 +10,10 @@ from decimal import Decimal
 from portal.dataset import Dataset, Year
 from portal.percent import percent
 from portal.rows import Row
-from portal.tables import TABLES_BY_NAME, TableSpec
+from portal.tables import COLUMN_VOCABULARY, TABLES_BY_NAME, TableSpec
 from portal.totals import counted_rows, level
 
-CATEGORY_VOCABULARY = {
-    "outcome": "outcomes",
-    "band": "timeliness_bands",
-    "subject": "subjects",
-    "method": "how_received",
-    "relationship": "relationships",
-    "decision": "ombudsman_decisions",
-    "service": "services",
-    "team": "teams",
-}
+CATEGORY_VOCABULARY = COLUMN_VOCABULARY
 
 
 @dataclass(frozen=True)
@@ -37,6 +28,8 @@ class Item:
     as_published: bool
     source: str
     note: str | None = None
+    # The group a subgroup belongs to (its label names it too); None for a top-level term.
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,14 +52,12 @@ def label_of(dataset: Dataset, column: str, term_id: str | None, scope: str | No
     if term_id is None:
         return "All"
     vocabulary = CATEGORY_VOCABULARY.get(column)
-    if column == "group":
-        vocabulary = "demographic_groups"
     term = dataset.index.term(vocabulary, term_id, scope) if vocabulary else None
     return term.label if term is not None else term_id
 
 
 def order(dataset: Dataset, column: str, ids: Iterable[str], scope: str | None = None) -> list:
-    vocabulary = "demographic_groups" if column == "group" else CATEGORY_VOCABULARY.get(column)
+    vocabulary = CATEGORY_VOCABULARY.get(column)
     declared = [t.id for t in dataset.index.terms(vocabulary, scope)]
     rank = {term_id: i for i, term_id in enumerate(declared)}
     return sorted(ids, key=lambda term_id: (rank.get(term_id, len(rank)), str(term_id)))
@@ -80,13 +71,16 @@ def breakdown(
     where: dict[str, str | None] | None = None,
     by: str | None = None,
     total: int | None = None,
+    split: bool = False,
 ) -> Breakdown:
     """Categories of `table` for the rows matching `where`, overall unless `by` names a level.
 
     With no overall rows, finer rows are added up per category (only when every count is known).
+    Rows of one procedure or of a cross-tab are left out unless `split` (and `where` picks them).
     """
     spec = TABLES_BY_NAME[table]
-    rows = [r for r in year.rows(table) if all(r.get(k) == v for k, v in (where or {}).items())]
+    source = year.rows(table) if split else year.whole_rows(table)
+    rows = [r for r in source if all(r.get(k) == v for k, v in (where or {}).items())]
     rows = counted_rows(rows, dataset.index) if by is None else list(rows)
     category = by or spec.category
     if category is None:
@@ -100,10 +94,16 @@ def breakdown(
     counts_total = total
     all_counted = all(r.count is not None for r in chosen) and chosen
     if counts_total is None and all_counted and spec.category is not None and by is None:
-        counts_total = sum(r.count for r in chosen)
+        vocabulary = CATEGORY_VOCABULARY.get(category)
+        groups = [r for r in chosen if not dataset.index.parent(vocabulary, r.get(category), scope)]
+        counts_total = sum(r.count for r in groups)
     for term_id in order(dataset, category, grouped, scope):
         group = grouped[term_id]
-        items.append(_item(dataset, category, term_id, group, counts_total, scope))
+        if len({r.keys for r in group}) < len(group):
+            # A label the source printed twice: each row as printed, never added together.
+            items += [_item(dataset, category, term_id, [r], counts_total, scope) for r in group]
+        else:
+            items.append(_item(dataset, category, term_id, group, counts_total, scope))
 
     return Breakdown(table, spec.title, tuple(items), counts_total)
 
@@ -131,12 +131,17 @@ def _item(dataset, category, term_id, group: list[Row], total, scope) -> Item:
     else:
         shown, as_published = printed, printed is not None
     notes = "; ".join(r.note for r in group if r.note) or None
+    parent = dataset.index.parent(CATEGORY_VOCABULARY.get(category), term_id, scope)
+    label = label_of(dataset, category, term_id, scope)
+    if parent is not None:
+        label = f"{label_of(dataset, category, parent, scope)}: {label}"
     return Item(
         id=term_id,
-        label=label_of(dataset, category, term_id, scope),
+        label=label,
         count=count,
         percent=shown,
         as_published=as_published,
         source=group[0].source,
         note=notes,
+        parent=parent,
     )

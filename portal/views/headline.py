@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from portal.dataset import Dataset, Year
-from portal.models.vocabulary import Band
+from portal.models.vocabulary import IN_TIME, Band
 from portal.percent import percent
 from portal.totals import level
 from portal.views.stat import MISSING, Stat, count
 
-STAGES = ("1", "2", "3", "ombudsman")
+STAGES = ("all", "1", "2", "3", "ombudsman")
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def stage_stat(year: Year, stage: str) -> Stat:
 def upheld_percent(dataset: Dataset, year: Year, stage: str = "1") -> Stat:
     total = year.stage_count(stage)
     kinds = {o.id: o.kind for o in dataset.vocabulary.outcomes}
-    rows = [r for r in year.rows("outcomes") if r.get("stage") == stage]
+    rows = [r for r in year.whole_rows("outcomes") if r.get("stage") == stage]
     upheld = [r for r in rows if kinds.get(r.get("outcome")) == "upheld"]
     if not upheld:
         return MISSING
@@ -62,7 +62,7 @@ def within_days(dataset: Dataset, year: Year, days: int, stage: str = "1") -> St
     bands = {b.id: b for b in dataset.vocabulary.timeliness_bands}
     rows = [
         r
-        for r in year.rows("timeliness")
+        for r in year.whole_rows("timeliness")
         if r.get("stage") == stage and not r.get("service") and not r.get("team")
     ]
     total = year.stage_count(stage)
@@ -78,12 +78,34 @@ def within_days(dataset: Dataset, year: Year, days: int, stage: str = "1") -> St
     exact = [r for r in rows if _exactly(bands.get(r.get("band")), days)]
     if exact and exact[0].percent is not None:
         return Stat(exact[0].percent, "as_published", exact[0].source, exact[0].base or total)
-    return _from_teams(dataset, year, days, stage, bands, total)
+    found = _from_teams(dataset, year, days, stage, bands, total)
+    return found if not found.missing else _from_timescales(dataset, year, days, stage, total)
+
+
+def _from_timescales(dataset, year, days, stage, total) -> Stat:
+    """A council that publishes only met / not met: the statutory timescale is `days` (met),
+    the timescale with its extension is met or met with extension."""
+    scales = dataset.council.timescales.stage1
+    results = {
+        scales.working_days: IN_TIME[:1],
+        scales.extended_working_days or scales.working_days: IN_TIME,
+    }.get(days)
+    rows = [
+        r
+        for r in year.whole_rows("timescales")
+        if r.get("stage") == stage and not r.get("service") and not r.get("team")
+    ]
+    inside = [r for r in rows if r.get("result") in (results or ())]
+    if not inside or not total or any(r.count is None for r in inside):
+        return MISSING
+    if {r.get("result") for r in inside} != set(results):
+        return MISSING  # "met" alone does not say how many met with an extension
+    return Stat(percent(sum(r.count for r in inside), total), "computed", inside[0].source, total)
 
 
 def _from_teams(dataset, year, days, stage, bands, total) -> Stat:
     """Older reports give bands only by team: add the teams up when every count is known."""
-    rows = [r for r in year.rows("timeliness") if r.get("stage") == stage]
+    rows = [r for r in year.whole_rows("timeliness") if r.get("stage") == stage]
     if not rows:
         return MISSING
     from portal.tables import TABLES_BY_NAME

@@ -45,7 +45,7 @@ def breakdown_message(bd: Breakdown, stage: str | None = None) -> str:
     template = majority if top.percent is not None and top.percent > 50 else largest
     label = top.label
     words = {
-        "stage": f"Stage {stage}" if stage else "",
+        "stage": f"Stage {stage}" if stage and stage != "all" else "",
         "label": label.lower(),
         "Label": label[:1].upper() + label[1:],
     }

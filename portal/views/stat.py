@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-Kind = Literal["count", "computed", "as_published", "missing"]
+Kind = Literal["count", "gbp", "computed", "as_published", "missing"]
 
 
 @dataclass(frozen=True)
 class Stat:
-    value: int | Decimal | None
+    value: int | float | Decimal | None
     kind: Kind
     source: str | None = None
     # For a percentage: what it is of, in words ("43 Stage 1 complaints").
@@ -26,6 +26,8 @@ class Stat:
             return "not published"
         if self.kind == "count":
             return f"{self.value:,}"
+        if self.kind == "gbp":
+            return f"£{self.value:,.2f}".removesuffix(".00")
         return f"{self.value}%"
 
 

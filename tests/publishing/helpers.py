@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -52,20 +51,3 @@ def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-CHECKSUM_LINE = re.compile(r"(\d{4}-\d{2}): \{checksum: sha256:[0-9a-f]{12}, revisions: \d+\}")
-
-
-def set_checksum_line(data: Path, message: str) -> str:
-    """Do what the message says: put its checksums.yml line in place of the year's line."""
-    found = CHECKSUM_LINE.search(message)
-    assert found, f"no checksums.yml line in: {message}"
-    path = data / "checksums.yml"
-    kept = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if not line.startswith(f"{found[1]}:")
-    ]
-    path.write_text("\n".join([*kept, found[0]]) + "\n", encoding="utf-8")
-    return found[0]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
 
+from portal.record import base_from_file
 from tests.publishing.helpers import ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
@@ -109,7 +111,7 @@ def test_publish_workflow_releases_only_after_validate_build_and_tests() -> None
     assert "PORTAL_PREVIEW=1" not in built and "PORTAL_PREVIEW: 1" not in built
     assert "PORTAL_PREVIEW" not in str(workflow.get("env", {}))
     assert "PORTAL_PREVIEW" not in str(build.get("env", {}))
-    assert "permissions" not in build or "pages" not in str(build["permissions"])
+    assert build["permissions"] == {"contents": "read", "pages": "read"}, "never pages: write"
 
     assert deploy["needs"] in ("build", ["build"]), "a failing build never replaces the site"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
@@ -118,10 +120,53 @@ def test_publish_workflow_releases_only_after_validate_build_and_tests() -> None
     assert uses == ["actions/configure-pages", "actions/deploy-pages"]
 
 
-def test_both_workflows_refuse_unrecorded_published_years() -> None:
+def test_both_workflows_check_published_years_against_git_before_building() -> None:
+    """The record of published figures is git's (issue 14): no file a pull request can edit."""
     for name in ("check.yml", "publish.yml"):
         (job, *_) = load(name)["jobs"].values()
-        assert index_of(job, r"python -m portal.revisions --check") < index_of(job, r"mkdocs build")
+        assert index_of(job, r"^portal validate") < index_of(job, r"^portal check-published ")
+        assert index_of(job, r"^portal check-published ") < index_of(job, r"mkdocs build")
+        assert "portal.revisions" not in yaml.safe_dump(job), "the old checksums record is gone"
+
+
+def test_check_compares_published_figures_with_the_pull_requests_base() -> None:
+    """Issue 14: the base branch is fetched (checkout's default depth 1 has no base) and every
+    change to a published year is compared with it, before the preview is built."""
+    job = load("check.yml")["jobs"]["check"]
+    checkout = steps(job)[index_of(job, r"actions/checkout")]
+    assert checkout["with"]["fetch-depth"] == 0
+    i = index_of(job, r'^portal check-published --base "\$BASE"$')
+    assert steps(job)[i]["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}"}
+    assert index_of(job, r"uv sync --locked") < i < index_of(job, r"mkdocs build")
+
+
+def test_publish_compares_with_the_commit_the_live_site_was_built_from(tmp_path) -> None:
+    """Publish reads back the commit the live site records, compares with it (so a push
+    straight to main is checked), says so when there is none (the first publication), and
+    records its own commit in the site it hands over."""
+    build = load("publish.yml")["jobs"]["build"]
+    assert build["steps"][index_of(build, r"actions/checkout")]["with"]["fetch-depth"] == 0
+    pages = index_of(build, r"actions/configure-pages")
+    find = index_of(build, r"/published\.json\"\)")
+    found = steps(build)[find]
+    assert found["env"]["SITE"] == f"${{{{ steps.{steps(build)[pages]['id']}.outputs.base_url }}}}"
+    script = found["run"]
+    assert re.search(r"200\) echo \"found=true\"", script)
+    assert re.search(r"404\)\s+echo \"found=false\"", script) and "First publication" in script
+    assert re.search(r"\*\)\s+echo \"::error::", script), "any other answer stops the publication"
+    compare = index_of(build, r"^portal check-published --base-from ")
+    assert steps(build)[compare]["if"] == f"steps.{found['id']}.outputs.found == 'true'"
+    assert "last-published.json" in steps(build)[compare]["run"]
+    assert pages < find < compare < index_of(build, r"mkdocs build --strict")
+    record = index_of(build, r"> site/published\.json")
+    assert index_of(build, r"make test") < record < index_of(build, r"upload-pages-artifact")
+    # What the record step writes is what the next run reads back.
+    site = tmp_path / "site"
+    site.mkdir()
+    commit = "0123456789abcdef0123456789abcdef01234567"
+    env = {"GITHUB_SHA": commit, "PATH": "/usr/bin:/bin"}
+    subprocess.run(["sh", "-c", steps(build)[record]["run"]], cwd=tmp_path, env=env, check=True)
+    assert base_from_file(site / "published.json") == commit
 
 
 def test_new_year_workflow_only_creates_a_branch() -> None:

@@ -39,7 +39,8 @@ def test_the_guide_covers_the_web_editor_route_checks_and_publishing() -> None:
         "status: draft",
         "status: published",
         "revisions:",
-        "data/checksums.yml",
+        "data/withdrawals.yml",
+        "kind: correction",
     ):
         assert words in GUIDE, words
 

@@ -10,7 +10,6 @@ from tests.publishing.helpers import (
     copy_fixture,
     portal,
     replace_once,
-    set_checksum_line,
 )
 
 SOURCE_FOLDER = "2023-24"
@@ -50,10 +49,7 @@ def test_a_new_year_appears_on_the_site_once_published(tmp_path, capsys) -> None
     assert (preview_site / "reports" / "2024-25" / "index.html").is_file(), "previews show drafts"
 
     replace_once(data / "2024-25" / "report.yml", "status: draft", "status: published")
-    ran = portal(capsys, "validate", "--data", data)
-    assert ran.code == 1, "a newly published year must be recorded in data/checksums.yml"
-    assert "data/2024-25/report.yml" in ran.out and "data/checksums.yml" in ran.out
-    set_checksum_line(data, ran.out)
+    # Publishing needs nothing else: from now on its figures are on record in git.
     assert portal(capsys, "validate", "--data", data).code == 0, errors(data)
 
     public_site = tmp_path / "public"

@@ -29,7 +29,9 @@ def test_new_year_creates_every_file_as_a_draft(data, capsys) -> None:
         ["report.yml", *(spec.file for spec in TABLES)]
     )
     for spec in TABLES:
-        assert (folder / spec.file).read_text(encoding="utf-8") == ",".join(spec.columns) + "\n"
+        assert (folder / spec.file).read_text(encoding="utf-8") == ",".join(
+            spec.starter_columns
+        ) + "\n"
     report = yaml.safe_load((folder / "report.yml").read_text(encoding="utf-8"))
     assert report["status"] == "draft"
     assert str(report["period"]["start"]) == "2024-04-01"

@@ -55,6 +55,7 @@ def test_one_schema_per_model_named_as_promised() -> None:
         "vocabularies.schema.json",
         "sources.schema.json",
         "report.schema.json",
+        "withdrawals.schema.json",
     }
     files = generated_files()
     for name in SCHEMAS:

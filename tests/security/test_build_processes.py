@@ -52,6 +52,26 @@ def _alive(pid: int) -> bool:
     return state != "Z"
 
 
+# A build held at its last hook until the test has signalled it: a small site builds in
+# under a second, so a signal sent "while it runs" could otherwise arrive after it ended.
+HELD_BUILD = """
+import sys, time
+from mkdocs.__main__ import cli
+from portal.site import state
+
+finish = state.finish
+
+def held(*args, **kwargs):
+    print("held", file=sys.stderr, flush=True)
+    time.sleep(60)
+    return finish(*args, **kwargs)
+
+state.finish = held
+sys.argv = ["mkdocs", "build", "--strict", "-d", sys.argv[1]]
+cli()
+"""
+
+
 def _start_build(tmp_path: Path, **extra_env: str) -> subprocess.Popen[str]:
     env = {
         **os.environ,
@@ -61,7 +81,7 @@ def _start_build(tmp_path: Path, **extra_env: str) -> subprocess.Popen[str]:
         **extra_env,
     }
     env.pop("PORTAL_PREVIEW", None)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "s")]
+    command = [sys.executable, "-c", HELD_BUILD, str(tmp_path / "s")]
     return subprocess.Popen(
         command,
         cwd=ROOT,
@@ -71,6 +91,16 @@ def _start_build(tmp_path: Path, **extra_env: str) -> subprocess.Popen[str]:
         text=True,
         start_new_session=True,  # its own process group, as a terminal would give it
     )
+
+
+def _wait_until_held(build: subprocess.Popen[str]) -> list[str]:
+    """Lines the build wrote to stderr before it reached its last hook."""
+    seen = []
+    for line in build.stderr:
+        if line.strip() == "held":
+            return seen
+        seen.append(line)
+    raise AssertionError("the build ended before its last hook:\n" + "".join(seen))
 
 
 def _wait_for_workers(build: subprocess.Popen[str], timeout: float = 30) -> set[int]:
@@ -107,8 +137,10 @@ def test_a_killed_build_leaves_no_chart_worker_running(tmp_path: Path) -> None:
 def test_ctrl_c_stops_the_build_quietly_with_a_non_zero_code(tmp_path: Path) -> None:
     build = _start_build(tmp_path)
     workers = _wait_for_workers(build)
+    before = "".join(_wait_until_held(build))
     os.killpg(build.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
     out, err = build.communicate(timeout=60)
+    err = before + err
     assert build.returncode not in (0, None), out + err
     assert "Traceback" not in out + err, err
     assert "KeyboardInterrupt" not in out + err, err
@@ -123,8 +155,10 @@ def test_ctrl_c_says_the_build_stopped_and_exits_130(tmp_path: Path) -> None:
 
     build = _start_build(tmp_path)
     _wait_for_workers(build)
+    before = "".join(_wait_until_held(build))
     os.killpg(build.pid, signal.SIGINT)
     out, err = build.communicate(timeout=60)
+    err = before + err
     assert build.returncode == EXIT_INTERRUPTED, out + err
     assert "Stopped by Ctrl-C" in err
 

@@ -17,8 +17,8 @@ import yaml
 
 from portal.load import validate
 from portal.models.common import check_url
+from portal.render.html import tag
 from portal.site.components import link_setting
-from portal.site.html import tag
 from tests.security.hostile import FIXTURE, data_files, locations
 from tests.security.model_fields import every_leaf, url_leaves
 

@@ -45,7 +45,13 @@ def commands() -> list[str]:
 
 
 COMMANDS = commands()
-ARGS = {"validate": [], "new-year": ["2031-32"], "schema": ["--check"]}
+ARGS = {
+    "validate": [],
+    "new-year": ["2031-32"],
+    "new-council": [],
+    "schema": ["--check"],
+    "check-published": [],
+}
 
 
 @pytest.fixture
@@ -72,12 +78,15 @@ def _break_everything(monkeypatch: pytest.MonkeyPatch, error: BaseException) -> 
     def broken(*args: object, **kwargs: object) -> None:
         raise error
 
+    import portal.record
     import portal.scaffold
     import portal.schema
 
     monkeypatch.setattr(portal.cli, "validate", broken)
     monkeypatch.setattr(portal.scaffold, "new_year", broken)
+    monkeypatch.setattr(portal.scaffold, "new_council", broken)
     monkeypatch.setattr(portal.schema, "write_schema", broken)
+    monkeypatch.setattr(portal.record, "check_published", broken)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

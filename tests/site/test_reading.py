@@ -150,8 +150,15 @@ def _menu(site: Built) -> set[str]:
     return {a.get_text(strip=True) for a in site.page("").select("nav.md-nav--primary a")}
 
 
-def test_no_menu_entry_leads_to_an_empty_page(minimal_site: Built, tmp_path: Path) -> None:
+def _home_links(site: Built) -> set[str]:
+    return {a.get("href") for a in site.page("").select("article a")}
+
+
+def test_no_menu_entry_or_home_link_leads_to_an_empty_page(
+    minimal_site: Built, tmp_path: Path
+) -> None:
     assert "Compliments" in _menu(minimal_site)  # the fixture's 2023-24 quotes a compliment
+    assert "compliments/" in _home_links(minimal_site)
     data = copy_data(MINIMAL, tmp_path / "data")
     report = data / "2023-24" / "report.yml"
     text = report.read_text()
@@ -161,3 +168,5 @@ def test_no_menu_entry_leads_to_an_empty_page(minimal_site: Built, tmp_path: Pat
     built = build(data, tmp_path / "site")
     assert built.returncode == 0, built.output
     assert "Compliments" not in _menu(built)
+    assert "compliments/" not in _home_links(built)
+    assert "About the data" in built.text("")  # the list around it is intact

@@ -5,11 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from portal.dataset import Dataset, Year
-from portal.site.display import Cell, TableData
-from portal.site.downloads import table_csv_name
 from portal.tables import TABLES_BY_NAME
 from portal.totals import level
 from portal.views.breakdown import Breakdown, label_of, order
+from portal.views.display import Cell, TableData
+
+ROW_HEADERS = {"team": "Team", "service": "Service", "procedure": "Procedure"}
+
+
+def table_csv_name(year: str, table: str) -> str:
+    """Where a year's table is published under downloads/."""
+    return f"{year}/{table}.csv"
 
 
 def _csv(year: Year, table: str) -> str:
@@ -26,7 +32,8 @@ def breakdown_table(bd: Breakdown, id: str, caption: str, year: Year, category: 
         rows.append((item.label, cells))
     total = None
     if show_counts and bd.total is not None:
-        counts = [i.count for i in bd.items]
+        # Subgroups are inside their group: only groups make up the whole.
+        counts = [i.count for i in bd.items if i.parent is None]
         adds_up = None not in counts and sum(counts) == bd.total
         # 100% only when the categories really make up the whole (not with overlapping ones).
         total = ("Total", (Cell(bd.total, "count"), Cell(100 if adds_up else None, "percent")))
@@ -47,16 +54,63 @@ class Crosstab:
 
 
 def crosstab(
-    dataset: Dataset, year: Year, table: str, stage: str, id: str, caption: str
+    dataset: Dataset,
+    year: Year,
+    table: str,
+    stage: str | None,
+    id: str,
+    caption: str,
+    depth: int | None = None,
+    procedure: str | None = None,
 ) -> Crosstab | None:
-    """Service (or team) × category counts, with row and column totals."""
+    """Service (or team) × category counts, with row and column totals: by service when the
+    report gives services (teams are one click away), else by team; or at `depth`.
+    With `procedure`, that procedure's rows."""
     spec = TABLES_BY_NAME[table]
-    rows = [r for r in year.rows(table) if r.get("stage") == stage and level(r, spec) > 0]
+    source = (
+        year.whole_rows(table)
+        if procedure is None
+        else [r for r in year.rows(table) if r.get("procedure") == procedure]
+    )
+    rows = [
+        r
+        for r in source
+        if (stage is None or r.get("stage") == stage)
+        and level(r, spec) > 0
+        and not any(r.get(c) for c in spec.crosstab)
+    ]
     if not rows or spec.category is None:
         return None
-    depth = max(level(r, spec) for r in rows)
+    depth = depth or min(level(r, spec) for r in rows)
     rows = [r for r in rows if level(r, spec) == depth]
-    row_key = "team" if depth == 2 else "service"
+    if not rows:
+        return None
+    return _matrix(
+        dataset, year, table, stage, rows, "team" if depth == 2 else "service", id, caption
+    )
+
+
+def crosstab_along(
+    dataset: Dataset, year: Year, table: str, stage: str, along: str, id: str, caption: str
+) -> Crosstab | None:
+    """A printed cross-tab of the category by another dimension (outcome by subject,
+    by procedure), from the rows that hold it, overall (not by service)."""
+    spec = TABLES_BY_NAME[table]
+    rows = [
+        r
+        for r in year.rows(table)
+        if r.get("stage") == stage
+        and r.get(along)
+        and level(r, spec) == 0
+        and not any(r.get(c) for c in (*spec.crosstab, "procedure") if c != along)
+    ]
+    if not rows or spec.category is None:
+        return None
+    return _matrix(dataset, year, table, stage, rows, along, id, caption)
+
+
+def _matrix(dataset, year, table, stage, rows, row_key, id, caption) -> Crosstab:
+    spec = TABLES_BY_NAME[table]
     categories = order(dataset, spec.category, {r.get(spec.category) for r in rows})
     # Absent cells are proven zeros when the rows add up to the stage total (checked on load);
     # where a gap is declared they were simply not published.
@@ -80,6 +134,6 @@ def crosstab(
         ]
     columns = [_sum([matrix[k][i] for k in keys]) for i in range(len(categories))]
     total = ("Total", (*(Cell(v, "count") for v in columns), Cell(_sum(columns), "count")))
-    headers = ("Team" if row_key == "team" else "Service", *labels, "Total")
+    headers = (ROW_HEADERS.get(row_key, row_key.capitalize()), *labels, "Total")
     data = TableData(id, caption, headers, tuple(body), _csv(year, table), total)
     return Crosstab(data, tuple(records), tuple(labels), tuple(label for label, _ in body))

@@ -1,41 +1,10 @@
-"""Tables as the pages describe them (TableData), drawn by portal.render.table.
-
-Sections say what each cell is (a count, a percentage, money or text); the renderer escapes
-it, right-aligns numbers and writes "not published" for a missing value.
-"""
+"""TableData (portal.views.display) drawn as an accessible HTML table, with its CSV link."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from decimal import Decimal
-
-from portal.render.table import AsPublished, Column, Kind, data_table, format_cell
-from portal.site.html import tag, text
-
-
-@dataclass(frozen=True)
-class Cell:
-    value: int | float | Decimal | str | None
-    kind: Kind = "text"
-    as_published: bool = False
-
-    def shown(self) -> object:
-        return AsPublished(self.value) if self.as_published else self.value
-
-
-@dataclass(frozen=True)
-class TableData:
-    id: str
-    caption: str
-    headers: tuple[str, ...]
-    rows: tuple[tuple[str, tuple[Cell, ...]], ...]  # (row header, cells)
-    csv: str | None = None  # link under downloads/
-    total: tuple[str, tuple[Cell, ...]] | None = None  # a last row, set apart
-
-
-def slug(value: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+from portal.render.html import tag, text
+from portal.render.table import AsPublished, Column, data_table, format_cell
+from portal.views.display import Cell, Kind, TableData, slug
 
 
 def _column_kind(cells: list[Cell]) -> Kind:
@@ -58,7 +27,7 @@ def table_html(table: TableData, notes: tuple[str, ...] = ()) -> str:
         for i, cell in enumerate(cells):
             # A column holding several kinds (a count beside money) shows each cell as its kind.
             mixed = kinds[i] == "number" and cell.kind != "number" and cell.value is not None
-            values[f"c{i}"] = _plain(cell) if mixed else cell.shown()
+            values[f"c{i}"] = _plain(cell) if mixed else _shown(cell)
         return values
 
     return data_table(
@@ -86,3 +55,7 @@ def csv_link(href: str | None, label: str) -> str:
         tag("a", text(f"Download {label} (CSV)"), href=href, download=""),
         class_="portal-download",
     )
+
+
+def _shown(cell: Cell) -> object:
+    return AsPublished(cell.value) if cell.as_published else cell.value
