@@ -28,6 +28,7 @@ def trend_line(
     description: str,
     years: Sequence[str] | None = None,
     unit: Literal["count", "percent"] = "count",
+    breaks: Sequence[str] = (),
     width: int = WIDTH,
     height: int = HEIGHT,
 ) -> alt.LayerChart:
@@ -38,6 +39,8 @@ def trend_line(
     years: every year the axis shows, in order (default: the years in the data, sorted). A year
     with no row, or a None value, is a gap in the line; it is never drawn as 0.
     unit: "percent" adds % to labels.
+    breaks: years in which the figure starts to mean something different: the line stops
+    before each and a dashed rule marks it, so no change is drawn across it.
     """
     base.check_text(title, subtitle, description)
     records = base.rows(data, ("year", "value"), ("series",))
@@ -50,6 +53,12 @@ def trend_line(
     top = _nice(max(present, default=0), unit)
     single = names == [""]
     for v in values:
+        # A new line segment starts at each break, so the path never joins across one.
+        v["segment"] = sum(
+            1
+            for b in breaks
+            if b in axis_years and axis_years.index(b) <= axis_years.index(v["year"])
+        )
         v["label"] = _format(v["value"], unit)
         v["series_label"] = v["label"] if single else f"{v['series']}: {v['label']}"
 
@@ -58,7 +67,14 @@ def trend_line(
         type="ordinal",
         sort=axis_years,
         scale=alt.Scale(domain=axis_years, paddingOuter=0.3),
-        axis=alt.Axis(title=None, labelAngle=0, labelOverlap=True, ticks=False, domainWidth=1),
+        # Every year is labelled (the latest above all): slanted when they would not fit flat.
+        axis=alt.Axis(
+            title=None,
+            labelAngle=0 if len(axis_years) * 48 <= width else -45,
+            labelOverlap=False,
+            ticks=False,
+            domainWidth=1,
+        ),
     )
     y_scale = alt.Scale(domain=[0, top], nice=False, zero=True)
     # Layers share the y axis, so every layer states the same one (axis=None would remove it).
@@ -81,6 +97,7 @@ def trend_line(
         y=y,
         color=colour,
         strokeDash=_by_series(alt.StrokeDash, names, DASHES),
+        detail=alt.Detail(field="segment", type="nominal"),
     )
     points = chart.mark_point(filled=True, size=60, opacity=1, invalid="filter").encode(
         x=x,
@@ -99,6 +116,21 @@ def trend_line(
         )
     )
     layers = [lines, points, end_labels]
+    marked = [
+        {"year": b, "text": "Counted differently from here"} for b in breaks if b in axis_years
+    ]
+    if marked:
+        rules = alt.Chart(alt.Data(values=marked))
+        layers.append(
+            rules.mark_rule(strokeDash=[3, 3], color=theme.TEXT_MUTED.ref).encode(
+                x=alt.X(
+                    field="year",
+                    type="ordinal",
+                    sort=axis_years,
+                    scale=alt.Scale(domain=axis_years, paddingOuter=0.3),
+                )
+            )
+        )
     if single:
         # One series: every point carries its value, so no one has to read it off the axis.
         layers.append(

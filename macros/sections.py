@@ -11,7 +11,16 @@ from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
 from portal.render.html import tag, text
-from portal.site import narrative, pages, people_sections, table_sections, year_sections
+from portal.site import (
+    comparisons,
+    councillor_sections,
+    narrative,
+    pages,
+    people_sections,
+    table_sections,
+    year_notes,
+    year_sections,
+)
 from portal.site.checklist import draft_checklist
 from portal.site.cover import cover
 from portal.site.switcher import year_switcher
@@ -23,6 +32,8 @@ CONTENT: dict[str, Section] = {
     "cover": cover,
     "years": year_switcher,
     "intro": year_sections.intro,
+    # Its own heading, and nothing when there is nothing to say: never "not published".
+    "key_points": councillor_sections.key_points,
     "summary": year_sections.summary,
     "commentary": lambda d, y: year_sections.commentary(y),
     "context": lambda d, y: year_sections.context(y),
@@ -33,9 +44,12 @@ CONTENT: dict[str, Section] = {
     "stage2": lambda d, y: year_sections.stage_section(d, y, "2"),
     "stage3": lambda d, y: year_sections.stage_section(d, y, "3"),
     "ombudsman": year_sections.ombudsman,
+    "benchmarks": comparisons.benchmarks,
     "who_complained": people_sections.who_complained,
+    "equality": comparisons.equality,
     "advocacy": lambda d, y: people_sections.advocacy(y),
     "learning": narrative.learning_list,
+    "actions": councillor_sections.year_actions,
     "case_studies": lambda d, y: narrative.case_studies(y),
     "activity": year_sections.activity,
     "money": lambda d, y: year_sections.money(y, d),
@@ -48,9 +62,10 @@ CONTENT: dict[str, Section] = {
         if p
     ),
     "scrutiny": lambda d, y: narrative.scrutiny(y),
+    "procedure_review": year_notes.procedure_review,
     "sources": year_sections.sources,
     "discrepancies": narrative.discrepancies,
-    "coverage": lambda d, y: year_sections.coverage(y),
+    "coverage": lambda d, y: year_sections.coverage(y, d),
 }
 
 # Each titled section's heading (a level-2 heading on the year page), in page order.
@@ -60,14 +75,18 @@ TITLES: dict[str, str] = {
     "stage2": "Stage 2: investigation",
     "stage3": "Stage 3: review panel",
     "ombudsman": "The Ombudsman",
+    "benchmarks": "How the council compares",
     "who_complained": "Who complained",
+    "equality": "Equality: who complains, compared",
     "advocacy": "Advocacy for children and young people",
     "learning": "Learning and actions",
+    "actions": "You said, we did",
     "case_studies": "Case studies",
     "activity": "Representations and enquiries",
     "money": "Cost and compensation",
     "compliments": "Compliments",
     "scrutiny": "What councillors asked",
+    "procedure_review": "How well the complaints procedure worked",
 }
 
 

@@ -19,6 +19,7 @@ from portal.problems import Report, Severity
 from portal.rows import Row
 from portal.tables import TABLES_BY_NAME, TableSpec
 from portal.totals import check_table
+from portal.views.actions import check_owners
 from portal.vocabindex import VocabularyIndex
 
 
@@ -47,6 +48,7 @@ def run(
         _discrepancies(year, report)
         earlier_unread = any(label < year.label for label in unread)
         _learning_links(year, learning_years, report, complete=not earlier_unread)
+        check_owners(year, index, report)
         for spec_name, rows in year.tables.items():
             check_table(year, TABLES_BY_NAME[spec_name], rows, index, report, unreadable)
             _fraction_percentages(TABLES_BY_NAME[spec_name], rows, report)

@@ -172,19 +172,47 @@ printed_percentages:
 #    denominator: 143
 #    source: council-$label §5.1
 
+# Overall figures the report prints only in a sentence ("6 were withdrawn"), so they reach
+# the open data. table is the file name without .csv; give count or percent (or both).
+text_figures:
+#  - table: outcomes
+#    stage: "2"
+#    category: Withdrawn
+#    count: 6
+#    text: 6 were withdrawn.
+#    source: council-$label §8.3
+
+# Charts or tables the report has whose figures are not available (for example a chart
+# printed as a picture with no numbers). what is said to readers, e.g. "a chart of Stage 1
+# outcomes"; the site says so instead of "not published".
+not_available:
+#  - table: outcomes
+#    stage: "1"
+#    what: a chart of Stage 1 outcomes
+#    source: council-$label §5.2
+
 # Places where the report contradicts itself. They are shown on the About the data page.
 discrepancies:
 #  - about: Stage 2 count
 #    note: Section 4 says 12 and the table in section 6 says 11.
 #    source: council-$label §6.1
 
+# Up to five key points for the top of the year's page, each with its source. The site
+# adds what changed since last year by itself.
+key_points:
+#  - text: Most Stage 1 complaints were answered within 10 working days.
+#    source: council-$label §4.1
+
 # What the council learned and what it did. Each id is new: never reuse one from
 # another year. follows_up lists the ids of earlier years' actions this one continues.
 # status is implemented, in_progress or not_implemented, only if the report says so.
+# owner is a service or team id from data/vocabularies.yml; due is the date as printed.
 learning:
 #  - id: clearer-letters-$label
 #    text: Families did not understand our letters.
 #    action: Letters were rewritten in plain English.
+#    owner: children-in-need
+#    due: March 2025
 #    status: implemented
 #    source: council-$label §8.2
 
@@ -213,6 +241,16 @@ ombudsman_cases:
 #      - An apology
 #    payment_gbp: 300
 #    source: council-$label §10.2
+
+# The Ombudsman's figures for the council (its annual review letter and council statistics)
+# beside the average for similar authorities, each value with its source. measure is
+# decided, upheld_rate, compliance or satisfactory_remedy. Leave out what no source gives.
+ombudsman_benchmarks:
+#  - measure: upheld_rate
+#    council: 75
+#    council_source: council-$label §11.1
+#    average: 80
+#    average_source: council-$label §11.2
 
 # What councillors asked when the scrutiny committee looked at the report.
 scrutiny:

@@ -8,6 +8,13 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+# Every field is marked reader(...) or staff(...) instead of Field(...): see audience.py.
+from portal.models.audience import Audience as Audience
+from portal.models.audience import audience_of as audience_of
+from portal.models.audience import field_audiences as field_audiences
+from portal.models.audience import reader as reader
+from portal.models.audience import staff as staff
+
 SOURCE_REF = re.compile(r"^(?P<doc>[a-z0-9][a-z0-9-]*) §(?P<section>\S.*)$")
 
 
@@ -58,7 +65,7 @@ ReviewMark = Annotated[
 class Placeholder(Strict):
     """A setting the council has not supplied yet. Shown as 'to be added by the council'."""
 
-    placeholder: Text = Field(description="What is needed, e.g. 'the complaints phone number'.")
+    placeholder: Text = staff(description="What is needed, e.g. 'the complaints phone number'.")
 
 
 MaybeText = Text | Placeholder

@@ -17,7 +17,10 @@ from portal.models.common import (
     StageOrOmbudsman,
     Strict,
     Text,
+    reader,
+    staff,
 )
+from portal.models.councillor import BenchmarkFigure, KeyPoint
 from portal.models.narrative import (
     CaseStudy,
     Compliment,
@@ -26,6 +29,7 @@ from portal.models.narrative import (
     ProcedureReview,
     Scrutiny,
 )
+from portal.models.textfigure import NotAvailable, TextFigure
 from portal.tables import TABLES
 
 PrintedNumber = Annotated[
@@ -41,11 +45,11 @@ TableName = Literal.__getitem__(tuple(spec.name for spec in TABLES))
 class Period(Strict):
     """The financial year the folder covers: 1 April to 31 March."""
 
-    start: dt.date = Field(
+    start: dt.date = reader(
         description="The first day of the year, YYYY-MM-DD: 1 April, e.g. 2023-04-01 for the "
         "folder 2023-24."
     )
-    end: dt.date = Field(
+    end: dt.date = reader(
         description="The last day of the year, YYYY-MM-DD: 31 March, e.g. 2024-03-31 for the "
         "folder 2023-24."
     )
@@ -54,22 +58,30 @@ class Period(Strict):
 class StageCount(Strict):
     """How many complaints there were at one stage, or how many went to the Ombudsman."""
 
-    stage: StageOrOmbudsman
-    procedure: Literal["statutory", "corporate"] | None = Field(
+    stage: StageOrOmbudsman = reader()
+    procedure: Literal["statutory", "corporate"] | None = reader(
         None,
         description="statutory (the children's statutory procedure) or corporate (the "
         "council's own procedure), when the report gives a stage's count for each; leave it "
         "out for the stage as a whole.",
     )
-    count: Count | None = Field(
+    count: Count | None = reader(
         description="How many, as a whole number; empty (null) when not published, never 0 for "
         "missing."
     )
-    label: Text = Field(
+    label: Text = reader(
         description="What the source called it: 'requests for Stage 2', 'escalated'."
     )
-    source: SourceRef
-    note: Text | None = Field(None, description="Anything a reader needs to know about this count.")
+    source: SourceRef = reader()
+    note: Text | None = reader(
+        None, description="Anything a reader needs to know about this count."
+    )
+    meaning_changed: Text | None = reader(
+        None,
+        description="Set in the first year this count means something different from the "
+        "years before, saying what changed in words for readers. The trend is drawn with a "
+        "break here and never compared across it.",
+    )
 
 
 FigureMeasure = Literal[
@@ -80,31 +92,31 @@ FigureMeasure = Literal[
 class Figure(Strict):
     """A year-level figure that is not a complaint count: context, enquiries, cost..."""
 
-    id: Slug = Field(
+    id: Slug = staff(
         description="A short id for the figure, unique in the year: lower-case letters, digits, "
         "'-' and '_', e.g. 'referrals'."
     )
-    measure: FigureMeasure = Field(
+    measure: FigureMeasure = reader(
         description="What kind of figure: context, representations, enquiries, "
         "members_enquiries, cost or compensation. It decides the heading it is shown under: "
         "Context, Cost and compensation, or Representations and enquiries."
     )
-    label: Text = Field(
+    label: Text = reader(
         description="What the figure is, shown beside it, e.g. 'Referrals received by the "
         "children's social work service'."
     )
-    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = Field(
+    value: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = reader(
         description="The figure; empty (null) when not published, never 0 for missing."
     )
-    unit: Literal["count", "percent", "gbp"] = Field(
+    unit: Literal["count", "percent", "gbp"] = reader(
         description="count (a number of things), percent (a percentage, without the % sign) "
         "or gbp (pounds)."
     )
-    source: SourceRef
-    note: Text | None = Field(
+    source: SourceRef = reader()
+    note: Text | None = reader(
         None, description="Anything a reader needs to know about the figure; shown beside it."
     )
-    rate_base: bool = Field(
+    rate_base: bool = reader(
         False,
         description="Show Stage 1 complaints per 1,000 of this figure (e.g. referrals, or "
         "children open to the service), so years of different size compare fairly.",
@@ -114,13 +126,13 @@ class Figure(Strict):
 class Gap(Strict):
     """Why a breakdown does not add up to its total (e.g. only one category was published)."""
 
-    table: TableName = Field(description="The CSV table that does not add up, e.g. outcomes.")
-    stage: StageOrOmbudsman | None = Field(
+    table: TableName = reader(description="The CSV table that does not add up, e.g. outcomes.")
+    stage: StageOrOmbudsman | None = reader(
         None,
         description="The stage that does not add up: '1', '2' or '3', in quotes. Leave it out "
         "for a table without stages (ombudsman, demographics) or when every stage is affected.",
     )
-    note: Text = Field(
+    note: Text = reader(
         description="Why the table does not add up, with the source; shown under the table on "
         "the site."
     )
@@ -129,16 +141,22 @@ class Gap(Strict):
 class PrintedPercentage(Strict):
     """A percentage printed in the text, checked against the counts it was made from."""
 
-    text: Text = Field(description="The sentence as printed.")
-    printed: PrintedNumber
-    numerator: Count = Field(
+    text: Text = reader(description="The sentence as printed.")
+    printed: PrintedNumber = reader()
+    numerator: Count = reader(
         description="The count the percentage was made from: a whole number, 0 or more."
     )
-    denominator: Annotated[int, Field(gt=0, strict=True)] = Field(
+    denominator: Annotated[int, Field(gt=0, strict=True)] = reader(
         description="The whole number the percentage is of, more than 0, e.g. the stage count."
     )
-    source: SourceRef
-    discrepancy: Text | None = Field(
+    source: SourceRef = reader()
+    stage: StageOrOmbudsman | None = reader(
+        None,
+        description="The stage it is about, '1', '2' or '3' in quotes, or ombudsman: it is shown "
+        "in that stage's section, beside the stage's count. Leave it out to list it under "
+        "Sources and notes.",
+    )
+    discrepancy: Text | None = reader(
         None, description="Required when the printed figure is wrong: what the right figure is."
     )
 
@@ -146,57 +164,57 @@ class PrintedPercentage(Strict):
 class Discrepancy(Strict):
     """A contradiction in the source documents, acknowledged and shown on About the data."""
 
-    about: Text = Field(
+    about: Text = reader(
         description="What the contradiction is about, in a few words, e.g. 'Stage 2 complaints "
         "still open'."
     )
-    note: Text = Field(
+    note: Text = reader(
         description="What each part of the sources says, and which figure was recorded."
     )
-    source: SourceRef
+    source: SourceRef = reader()
 
 
 class DemographicsCoverage(Strict):
     """How many complaints had demographic details (age, ethnicity...) available."""
 
-    covered: Count | None = Field(
+    covered: Count | None = reader(
         description="How many complaints demographic details were found for: a whole number, "
         "the total the complainants rows of demographics.csv add up to. Empty (null) when not "
         "published, never 0."
     )
-    not_covered: Count | None = Field(
+    not_covered: Count | None = reader(
         None,
         description="How many complaints they were not available for: a whole number. Leave it "
         "out when not published, never 0.",
     )
-    note: Text | None = Field(
+    note: Text | None = reader(
         None,
         description="How the details were found, and anything that is missing; shown under the "
         "figures.",
     )
-    source: SourceRef
+    source: SourceRef = reader()
 
 
 class Revision(Strict):
     """A change to the figures of a published year. Never delete one."""
 
-    kind: Literal["correction", "addition", "removal"] = Field(
+    kind: Literal["correction", "addition", "removal"] = reader(
         "correction",
         description="correction (a published figure changed), addition (a figure added) or "
         "removal (a figure taken out). Text-only changes (notes, wording) need no revision.",
     )
-    date: dt.date = Field(description="The date of the correction, YYYY-MM-DD, e.g. 2025-11-03.")
-    change: Text = Field(
+    date: dt.date = reader(description="The date of the correction, YYYY-MM-DD, e.g. 2025-11-03.")
+    change: Text = reader(
         description="What changed, e.g. 'The Stage 2 count was corrected from 12 to 11.'"
     )
-    reason: Text = Field(description="Why, e.g. 'One complaint was counted twice.'")
+    reason: Text = reader(description="Why, e.g. 'One complaint was counted twice.'")
 
 
 class OmbudsmanMeta(Strict):
     """Which of the Ombudsman's categories the year's Ombudsman figures come under."""
 
-    category: Text | None = Field(None, description="The Ombudsman's category, as printed.")
-    source: SourceRef | None = Field(
+    category: Text | None = reader(None, description="The Ombudsman's category, as printed.")
+    source: SourceRef | None = reader(
         None,
         description="Where the category is given: a document id from data/sources.yml, a space, "
         "'§' and the section, e.g. 'council-2023-24 §13'.",
@@ -207,12 +225,12 @@ class ReviewedText(Strict):
     """A text of the year that looks like personal data, checked by a person: it identifies
     nobody."""
 
-    mark: ReviewMark = Field(
+    mark: ReviewMark = staff(
         description="The mark the validator prints for the flagged text: 'sha256:' and 12 "
         "characters. It covers that exact text (any field of report.yml, a CSV note or a line "
         "of commentary.md); editing the text needs a new review."
     )
-    reason: Text = Field(
+    reason: Text = staff(
         description="Why it identifies nobody, e.g. 'Sarah's law names a law, not a person'."
     )
 
@@ -220,88 +238,110 @@ class ReviewedText(Strict):
 class YearReport(Strict):
     """One year's report.yml: headline counts, other figures, narrative and notes."""
 
-    status: Literal["draft", "published"] = Field(
+    status: Literal["draft", "published"] = staff(
         description="draft (shown only in preview builds) or published (on the public site). "
         "A published year's figures change only with a `revisions:` entry."
     )
-    period: Period = Field(
+    period: Period = reader(
         description="The financial year: start 1 April and end 31 March, YYYY-MM-DD, matching "
         "the folder's name."
     )
-    title: Text | None = Field(
+    title: Text | None = reader(
         None,
         description="The title of the year's own report, as printed; leave it empty if the year "
         "has no report of its own.",
     )
-    stages: tuple[StageCount, ...] = Field(
+    stages: tuple[StageCount, ...] = reader(
         (),
         description="The count at each stage and at the Ombudsman, one item each (stage, count, "
         "label, source, note). The tables must add up to these counts.",
     )
-    figures: tuple[Figure, ...] = Field(
+    figures: tuple[Figure, ...] = reader(
         (),
         description="Other figures for the year: context (such as referrals), representations, "
         "enquiries, Members' enquiries, cost and compensation.",
     )
-    gaps: tuple[Gap, ...] = Field(
+    gaps: tuple[Gap, ...] = reader(
         (),
         description="Why a table does not add up to its total on purpose, e.g. the report gave "
         "only some categories. One item per table and stage.",
     )
-    printed_percentages: tuple[PrintedPercentage, ...] = Field(
+    printed_percentages: tuple[PrintedPercentage, ...] = reader(
         (),
         description="Percentages printed in the report's text, with the counts they were made "
         "from, so the checks can work them out again.",
     )
-    discrepancies: tuple[Discrepancy, ...] = Field(
+    text_figures: tuple[TextFigure, ...] = reader(
+        (),
+        description="Overall figures printed only in the report's text, such as '6 were "
+        "withdrawn' at Stage 2, so they reach the open data and the year's page.",
+    )
+    not_available: tuple[NotAvailable, ...] = reader(
+        (),
+        description="Charts or tables the report published whose figures are not available "
+        "here (what, table, stage, source), so the site says so instead of 'not published'.",
+    )
+    discrepancies: tuple[Discrepancy, ...] = reader(
         (),
         description="Places where the sources contradict themselves; listed on the About the "
         "data page.",
     )
-    learning: tuple[Learning, ...] = Field(
+    key_points: tuple[KeyPoint, ...] = reader(
+        (),
+        max_length=5,
+        description="Up to five key points staff write for the top of the year's page, each "
+        "with its source.",
+    )
+    learning: tuple[Learning, ...] = reader(
         (),
         description="Lessons learned from complaints and the actions taken, each with an id "
         "that is never reused.",
     )
-    case_studies: tuple[CaseStudy, ...] = Field(
+    case_studies: tuple[CaseStudy, ...] = reader(
         (), description="The report's case studies, each with an optional timeline."
     )
-    ombudsman: OmbudsmanMeta | None = Field(
+    ombudsman: OmbudsmanMeta | None = reader(
         None,
         description="The Ombudsman's category that this year's Ombudsman figures come under, "
         "and its source.",
     )
-    ombudsman_cases: tuple[OmbudsmanCase, ...] = Field(
+    ombudsman_cases: tuple[OmbudsmanCase, ...] = reader(
         (), description="Ombudsman decisions the report describes, one item per case."
     )
-    scrutiny: Scrutiny | None = Field(
+    ombudsman_benchmarks: tuple[BenchmarkFigure, ...] = reader(
+        (),
+        description="The Ombudsman's published figures for the council in the year (from its "
+        "annual review letter), beside the average for similar authorities: one item per "
+        "measure, each value with its source.",
+    )
+    scrutiny: Scrutiny | None = reader(
         None,
         description="What councillors asked when a scrutiny committee considered the report, "
         "and what officers answered.",
     )
-    compliments: tuple[Compliment, ...] = Field(
+    compliments: tuple[Compliment, ...] = reader(
         (),
         description="Compliments quoted in the report, in general terms. How many compliments "
         "there were goes in compliments.csv.",
     )
-    demographics_coverage: DemographicsCoverage | None = Field(
+    demographics_coverage: DemographicsCoverage | None = reader(
         None,
         description="How many complaints had demographic details available, and how many did "
         "not: the total for demographics.csv.",
     )
-    procedure_review: tuple[ProcedureReview, ...] = Field(
+    procedure_review: tuple[ProcedureReview, ...] = reader(
         (),
         description="What the report says about how well the complaints procedure itself "
         "worked, one summary per point.",
     )
-    revisions: tuple[Revision, ...] = Field(
+    revisions: tuple[Revision, ...] = reader(
         (),
         description="Changes to the figures after the year was published (kind, date, change, "
         "reason), shown on the About the data page. Never delete one: `portal check-published` "
         "compares with what was published and asks for each.",
     )
-    notes: tuple[Text, ...] = Field((), description="Anything else a reader needs to know.")
-    reviewed_texts: tuple[ReviewedText, ...] = Field(
+    notes: tuple[Text, ...] = reader((), description="Anything else a reader needs to know.")
+    reviewed_texts: tuple[ReviewedText, ...] = staff(
         (),
         description="Texts of the year that look like personal data but were checked by a "
         "person and identify nobody: the mark the validator printed, and why.",

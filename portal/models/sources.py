@@ -2,34 +2,46 @@
 
 from __future__ import annotations
 
-from pydantic import Field, RootModel
+from pydantic import RootModel
 
-from portal.models.common import ReviewMark, Slug, Strict, Text, Url
+from portal.models.common import (
+    ReviewMark,
+    Slug,
+    Strict,
+    Text,
+    Url,
+    reader,
+    staff,
+)
 
 
 class SourceDocument(Strict):
     """A published document that figures are transcribed from."""
 
-    id: Slug = Field(description="Short id used in every `source:` reference.")
-    title: Text = Field(
+    # Readers see it too: it is how the open data's source column names the document.
+    id: Slug = reader(
+        description="Short id used in every `source:` reference; shown in the list of "
+        "sources as the reference the open data uses."
+    )
+    title: Text = reader(
         description="The document's title, as printed; shown in the list of sources."
     )
-    publisher: Text = Field(
+    publisher: Text = reader(
         description="Who published the document, e.g. 'Anytown Borough Council'."
     )
-    file: Text | None = Field(None, description="The extracted text, in shared/seeds/.")
-    url: Url | None = Field(
+    file: Text | None = staff(None, description="The extracted text, in shared/seeds/.")
+    url: Url | None = reader(
         None,
         description="The document's web address, starting https://, if it is online; shown as "
         "a link.",
     )
-    published: Text | None = Field(None, description="Publication date as printed, if known.")
-    note: Text | None = Field(
+    published: Text | None = reader(None, description="Publication date as printed, if known.")
+    note: Text | None = reader(
         None,
         description="What the document covers and anything to know when citing it, e.g. which "
         "earlier years it gives or which tables were lost when it was turned into text.",
     )
-    reviewed: ReviewMark | None = Field(
+    reviewed: ReviewMark | None = staff(
         None,
         description="Set by a person who checked this entry's text identifies nobody, when the "
         "validator flags it: the mark it prints.",

@@ -8,7 +8,11 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from portal import national
-from portal.models.common import Strict, Text
+from portal.models.common import (
+    Strict,
+    Text,
+    reader,
+)
 
 Days = Annotated[int, Field(gt=0, strict=True)]
 
@@ -16,11 +20,11 @@ Days = Annotated[int, Field(gt=0, strict=True)]
 class StageTimescale(Strict):
     """How long one stage may take, in working days."""
 
-    working_days: Days = Field(
+    working_days: Days = reader(
         description="How many working days the stage should take: a whole number, e.g. 10. "
         "For Stage 1 this is also the target in 'answered within 10 working days' on the site."
     )
-    extended_working_days: Days | None = Field(
+    extended_working_days: Days | None = reader(
         None,
         description="The longest the stage may take with an agreed extension; leave it out "
         f"for the regulations' ({national.timescale_default('stage1.extended_working_days')} "
@@ -39,7 +43,7 @@ def _both(stage: str) -> str:
 
 
 def _days(path: str, what: str) -> Days:
-    return Field(
+    return reader(
         national.timescale_default(path),
         description=f"{what} Leave it out for {national.timescale_default(path)}, as the law sets.",
     )
@@ -55,7 +59,7 @@ class Timescales(Strict):
         "complain_within_months",
         "How many months after the problem someone should complain: a whole number.",
     )
-    stage1: StageTimescale = Field(
+    stage1: StageTimescale = reader(
         default_factory=lambda: _stage("stage1"),
         description="Stage 1 (local resolution): the usual reply time and, for a complex "
         "complaint, the longest with an extension. Leave it out for the regulations' "
@@ -65,7 +69,7 @@ class Timescales(Strict):
         "stage2_request_within_working_days",
         "How many working days after the Stage 1 reply someone has to ask for Stage 2.",
     )
-    stage2: StageTimescale = Field(
+    stage2: StageTimescale = reader(
         default_factory=lambda: _stage("stage2"),
         description="Stage 2 (investigation): the usual time and the longest with an "
         f"extension. Leave it out for the regulations' {_both('stage2')}.",
@@ -91,7 +95,7 @@ class Timescales(Strict):
         "ombudsman_within_months",
         "How many months someone has to go to the Ombudsman after they knew about the problem.",
     )
-    source: Text | None = Field(
+    source: Text | None = reader(
         None,
         description="Where the council's own timescales come from, e.g. its published "
         "complaints procedure. Needed when any timescale is given here; leave the whole "

@@ -8,9 +8,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import model_validator
 
-from portal.models.common import Slug, Strict, Text
+from portal.models.common import (
+    Slug,
+    Strict,
+    Text,
+    reader,
+    staff,
+)
 
 OutcomeKind = Literal[
     "upheld", "partly_upheld", "not_upheld", "no_finding", "withdrawn", "open", "other"
@@ -21,20 +27,20 @@ Characteristic = Literal["age", "gender", "disability", "sexual_orientation", "e
 class Term(Strict):
     """One category: its id, the name shown on the site, and other names it was printed under."""
 
-    id: Slug = Field(
+    id: Slug = staff(
         description="The term's id: lower-case letters, digits, '-' and '_', e.g. "
         "'children-in-need'. Never change it once used."
     )
-    label: Text = Field(description="The name shown on the site.")
-    aliases: tuple[Text, ...] = Field(
+    label: Text = reader(description="The name shown on the site.")
+    aliases: tuple[Text, ...] = staff(
         (), description="Other names the same thing was printed under (joins series across years)."
     )
-    description: Text | None = Field(
+    description: Text | None = staff(
         None,
         description="A note on what the term covers or how the reports printed it, with the "
         "source where useful.",
     )
-    parent: Slug | None = Field(
+    parent: Slug | None = staff(
         None,
         description="The id of the group this term is a subgroup of, in the same list (e.g. an "
         "ethnic subgroup under its group). Subgroups add up to a printed group total, and "
@@ -50,7 +56,7 @@ class Team(Term):
 
 
 class Service(Term):
-    teams: tuple[Team, ...] = Field(
+    teams: tuple[Team, ...] = reader(
         (),
         description="The teams within this service, for the team column of the tables. A row's "
         "team must belong to the service in the same row.",
@@ -58,7 +64,7 @@ class Service(Term):
 
 
 class Outcome(Term):
-    kind: OutcomeKind = Field(
+    kind: OutcomeKind = reader(
         description="Which standard outcome this is; a council's own categories are 'other'."
     )
 
@@ -66,21 +72,21 @@ class Outcome(Term):
 class Band(Term):
     """A timeliness band in working days, or withdrawn / still open."""
 
-    kind: Literal["days", "withdrawn", "open"] = Field(
+    kind: Literal["days", "withdrawn", "open"] = reader(
         "days",
         description="days (the default) for a band of working days; withdrawn or open for "
         "complaints withdrawn or not yet answered at the end of the year.",
     )
-    min_days: int | None = Field(
+    min_days: int | None = reader(
         None, ge=0, strict=True, description="First working day in the band."
     )
-    max_days: int | None = Field(
+    max_days: int | None = reader(
         None, ge=0, strict=True, description="Last working day in the band; empty for 41+."
     )
-    within_timescale: bool | None = Field(
+    within_timescale: bool | None = reader(
         None, description="Whether the band is within the statutory timescale incl. extension."
     )
-    cumulative: bool = Field(
+    cumulative: bool = reader(
         False,
         description="True for a band that includes narrower ones (e.g. '1-20' includes '1-10').",
     )
@@ -126,7 +132,7 @@ ANSWERED = ("met", "met_with_extension", "not_met")
 
 
 class Decision(Term):
-    upheld: bool | None = Field(
+    upheld: bool | None = reader(
         None,
         description="Whether the Ombudsman found fault (counts as upheld); leave it out when "
         "the report does not say.",
@@ -136,79 +142,81 @@ class Decision(Term):
 class DemographicGroups(Strict):
     """The groups of each characteristic, for the group column of demographics.csv."""
 
-    age: tuple[Term, ...] = Field(
+    age: tuple[Term, ...] = reader(
         (), description="Age groups, e.g. '0-4', as the reports print them."
     )
-    gender: tuple[Term, ...] = Field((), description="Gender groups, as the reports print them.")
-    disability: tuple[Term, ...] = Field(
+    gender: tuple[Term, ...] = reader((), description="Gender groups, as the reports print them.")
+    disability: tuple[Term, ...] = reader(
         (), description="Disability groups, e.g. 'Known disability', as the reports print them."
     )
-    sexual_orientation: tuple[Term, ...] = Field(
+    sexual_orientation: tuple[Term, ...] = reader(
         (), description="Sexual orientation groups, as the reports print them."
     )
-    ethnicity: tuple[Term, ...] = Field((), description="Ethnic groups, as the reports print them.")
+    ethnicity: tuple[Term, ...] = reader(
+        (), description="Ethnic groups, as the reports print them."
+    )
 
 
 class Vocabulary(Strict):
     """The council's categories, shared by every year."""
 
-    services: tuple[Service, ...] = Field(
+    services: tuple[Service, ...] = reader(
         (),
         description="The council's service areas, each with its teams, for the service and "
         "team columns of the tables.",
     )
-    outcomes: tuple[Outcome, ...] = Field(
+    outcomes: tuple[Outcome, ...] = reader(
         (),
         description="How complaints were decided (Upheld, Not upheld...), for the outcome "
         "column of outcomes.csv. Each has a standard kind, which decides what counts as upheld.",
     )
-    timeliness_bands: tuple[Band, ...] = Field(
+    timeliness_bands: tuple[Band, ...] = reader(
         (),
         description="The response-time bands, for the band column of timeliness.csv: bands of "
         "working days, plus withdrawn and still open.",
     )
-    ombudsman_decisions: tuple[Decision, ...] = Field(
+    ombudsman_decisions: tuple[Decision, ...] = reader(
         (),
         description="The Ombudsman's decision categories, for the decision column of "
         "ombudsman.csv.",
     )
-    subjects: tuple[Term, ...] = Field(
+    subjects: tuple[Term, ...] = reader(
         (),
         description="What complaints were about, for the subject column of subjects.csv.",
     )
-    how_received: tuple[Term, ...] = Field(
+    how_received: tuple[Term, ...] = reader(
         (),
         description="How complaints arrived (letter, email, phone...), for the method column "
         "of how_received.csv.",
     )
-    relationships: tuple[Term, ...] = Field(
+    relationships: tuple[Term, ...] = reader(
         (),
         description="Who complained (a parent, a young person...), for the relationship column "
         "of relationships.csv.",
     )
-    timescale_results: tuple[Term, ...] = Field(
+    timescale_results: tuple[Term, ...] = reader(
         TIMESCALE_RESULTS,
         description="Whether responses met the statutory timescale, for the result column of "
         "timescales.csv. Leave it out for the standard list: met, met_with_extension, not_met, "
         "withdrawn and open; give it to change the labels (keep those ids).",
     )
-    ombudsman_received: tuple[Term, ...] = Field(
+    ombudsman_received: tuple[Term, ...] = reader(
         OMBUDSMAN_RECEIVED,
         description="What the Ombudsman sent the council, for the type column of "
         "ombudsman_received.csv. Leave it out for the standard list: enquiries, complaints, "
         "notices and outside_jurisdiction.",
     )
-    representation_kinds: tuple[Term, ...] = Field(
+    representation_kinds: tuple[Term, ...] = reader(
         (),
         description="What was received that was not a complaint (representations, enquiries, "
         "Members' enquiries...), for the kind column of representations.csv.",
     )
-    cost_items: tuple[Term, ...] = Field(
+    cost_items: tuple[Term, ...] = reader(
         (),
         description="What complaints cost money for (independent investigators, advocates...), "
         "for the item column of costs.csv.",
     )
-    demographic_groups: DemographicGroups = Field(
+    demographic_groups: DemographicGroups = reader(
         DemographicGroups(),
         description="The groups for age, gender, disability, sexual orientation and ethnicity, "
         "for the group column of demographics.csv.",

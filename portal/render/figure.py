@@ -25,10 +25,14 @@ def figure(
     table_html: str,
     csv_href: str | None = None,
     csv_label: str = "Download this data (CSV)",
+    title_claim: str | None = None,
+    subtitle_claim: str | None = None,
 ) -> str:
     """The figure's HTML. title and subtitle are plain text (escaped here) and form the
     visible <figcaption>. chart_svg and table_html are markup from portal.render.svg and
     portal.render.table (trusted, not escaped). csv_href: a relative link, or None for none.
+    title_claim / subtitle_claim: the JSON of the claim the title / subtitle states
+    (portal.views.claims.to_json), kept in a data-claim attribute so tests can check it.
     """
     check_slug(slug)
     if not title.strip():
@@ -43,8 +47,9 @@ def figure(
     lines = [
         f'<figure class="portal-figure" id="{fid}">',
         f'<figcaption id="{fid}-caption">'
-        f'<span class="portal-figure-title">{escape_text(title)}</span> '
-        f'<span class="portal-figure-subtitle">{escape_text(subtitle)}</span>'
+        f'<span class="portal-figure-title"{_claim(title_claim)}>{escape_text(title)}</span> '
+        f'<span class="portal-figure-subtitle"{_claim(subtitle_claim)}>'
+        f"{escape_text(subtitle)}</span>"
         "</figcaption>",
         # data-tabs marks a tab set for Material's JavaScript (tab indicator, linked tabs);
         # without JavaScript the radio inputs and :checked CSS do all the work.
@@ -67,3 +72,7 @@ def figure(
         )
     lines.append("</figure>")
     return "\n".join(lines)
+
+
+def _claim(found: str | None) -> str:
+    return "" if found is None else f' data-claim="{escape_text(found)}"'

@@ -5,9 +5,12 @@ from __future__ import annotations
 from portal.dataset import Dataset, Year
 from portal.models.common import Placeholder
 from portal.render.html import block, safe_href, tag, text
-from portal.views.coverage import coverage
-from portal.views.headline import Headline, change_in_words, headline
+from portal.site.cite import citations
+from portal.views.claims import Claim, change, sentence, to_json
+from portal.views.coverage import NO_REPORT, coverage
+from portal.views.headline import headline
 from portal.views.stat import Stat
+from portal.views.trends import Series, series
 
 TO_BE_ADDED = "to be added by the council"
 
@@ -30,7 +33,7 @@ def link_setting(value: object, kind: str = "url") -> str:
     return tag("a", text(value), href=href)
 
 
-def stat_card(label: str, stat: Stat, detail: str | None = None) -> str:
+def stat_card(label: str, stat: Stat, detail: str | None = None, claim: Claim | None = None) -> str:
     # "not published" is not a figure: never set in headline type (portal.css).
     css = "portal-stat__value" + (" portal-stat__value--none" if stat.missing else "")
     value = tag("p", text(stat.text()), class_=css)
@@ -41,7 +44,18 @@ def stat_card(label: str, stat: Stat, detail: str | None = None) -> str:
         note = tag(
             "p", text(f"of {stat.base:,}, worked out from the counts"), class_="portal-stat__note"
         )
-    more = tag("p", text(detail), class_="portal-stat__change") if detail else ""
+    if claim is not None:
+        detail = sentence(claim)
+    more = (
+        tag(
+            "p",
+            text(detail),
+            class_="portal-stat__change",
+            data_claim=None if claim is None else to_json(claim),
+        )
+        if detail
+        else ""
+    )
     return tag(
         "div",
         block(tag("p", text(label), class_="portal-stat__label"), value, note, more),
@@ -53,10 +67,32 @@ def stage_label(stage: str) -> str:
     return {"ombudsman": "Ombudsman", "all": "All stages"}.get(stage, f"Stage {stage}")
 
 
+def _change(trends: tuple[Series, ...], year: Year, series_id: str) -> Claim | None:
+    """This year against the previous year with a value, never across a change of meaning."""
+    found = next((s for s in trends if s.id == series_id), None)
+    if found is None:
+        return None
+    years = [label for label, _ in found.points]
+    if year.label not in years:
+        return None
+    points = [(y, None if stat.missing else stat.value) for y, stat in found.points]
+    upto = points[: years.index(year.label) + 1]
+    unit = found.unit if found.unit in ("percent", "gbp") else "count"
+    return change(
+        upto,  # type: ignore[arg-type]
+        subject=found.label,
+        unit=unit,  # type: ignore[arg-type]
+        breaks=found.breaks,
+        scope=(("series", found.id), ("year", year.label)),
+    )
+
+
+CARD_SERIES = {"1": "stage1", "2": "stage2", "3": "stage3", "ombudsman": "ombudsman"}
+
+
 def headline_cards(dataset: Dataset, year: Year) -> str:
     now = headline(dataset, year)
-    before_year = dataset.previous(year)
-    before: Headline | None = headline(dataset, before_year) if before_year else None
+    trends = series(dataset)
     scales = dataset.council.timescales.stage1
     cards = []
     for stage in ("all", "1", "2", "3", "ombudsman"):
@@ -66,10 +102,8 @@ def headline_cards(dataset: Dataset, year: Year) -> str:
             continue
         label = now.stage_labels.get(stage, f"{stage_label(stage)} complaints")
         label = label[:1].upper() + label[1:]
-        change = None
-        if before is not None:
-            change = change_in_words(stat, before.stages[stage], "", before_year.long_label)
-        cards.append(stat_card(label, stat, _tidy(change)))
+        claim = _change(trends, year, CARD_SERIES[stage]) if stage in CARD_SERIES else None
+        cards.append(stat_card(label, stat, claim=claim))
     for label, key in (
         ("Stage 1 complaints upheld", "upheld"),
         (f"Stage 1 answered within {scales.working_days} working days", "within_target"),
@@ -81,40 +115,63 @@ def headline_cards(dataset: Dataset, year: Year) -> str:
         ),
     ):
         stat = getattr(now, key)
-        change = None
-        if before is not None:
-            change = change_in_words(stat, getattr(before, key), "", before_year.long_label)
-        cards.append(stat_card(label, stat, _tidy(change)))
+        cards.append(stat_card(label, stat, claim=_change(trends, year, key)))
     return tag("div", block(*cards), class_="portal-stats")
 
 
-def _tidy(change: str | None) -> str | None:
-    if change is None:
-        return None
-    sentence = " ".join(change.replace("  ", " ").split())
-    return sentence[:1].upper() + sentence[1:]
+# The status's class (and so its mark in components.css): a mark, so colour is never the cue.
+STATUS_CLASSES = {
+    "published": "published",
+    "partly published": "partly-published",
+    "mentioned without figures": "mentioned",
+    "published in a chart or table whose figures are not available": "unavailable",
+    "not published": "not-published",
+    "no report of its own for this year": "no-report",
+}
 
 
-def coverage_box(year: Year) -> str:
-    items = []
-    for item in coverage(year):
+def coverage_box(year: Year, dataset: Dataset | None = None) -> str:
+    heading = tag("h2", "What this report covers", id="statutory-coverage")
+    items = coverage(year)
+    if items and all(item.status == NO_REPORT for item in items):
+        body = tag(
+            "p",
+            "This year has no report of its own, so there is nothing to check against the "
+            "statutory guidance. Its figures come from other years' reports, listed under "
+            "Sources and notes.",
+            class_="portal-coverage__status--no-report",
+        )
+        return _coverage_section(heading, body)
+    lines = []
+    for item in items:
         status = tag(
             "strong",
-            text(item.status.capitalize()),
+            text(item.status[:1].upper() + item.status[1:]),
             class_=f"portal-coverage__status portal-coverage__status--"
-            f"{item.status.replace(' ', '-')}",
+            f"{STATUS_CLASSES[item.status]}",
         )
-        detail = f" ({text(item.detail)})" if item.detail else ""
-        items.append(tag("li", f"{text(item.requirement)}: {status}{detail}"))
-    heading = tag("h2", "What this report covers", id="statutory-coverage")
+        reason = text(item.detail) if item.detail else ""
+        if dataset is not None and item.sources:
+            cited = citations(dataset, item.sources)
+            reason = f"{reason}; see {cited}" if reason else f"see {cited}"
+        lines.append(
+            tag("li", f"{text(item.requirement)}: {status}" + (f" ({reason})" if reason else ""))
+        )
+    # Only a year with a report of its own gets here, so it has a title.
     intro = tag(
         "p",
-        "Statutory guidance says an annual complaints report should cover these "
-        "ten things. This shows which the published report for this year covered.",
+        "Statutory guidance says an annual complaints report should cover these ten things. "
+        "This shows which of them "
+        + tag("cite", text(year.report.title or ""))
+        + " covered, and where to check.",
     )
+    return _coverage_section(heading, block(intro, tag("ul", block(*lines))))
+
+
+def _coverage_section(heading: str, body: str) -> str:
     return tag(
         "section",
-        block(heading, intro, tag("ul", block(*items))),
+        block(heading, body),
         class_="portal-coverage",
         aria_labelledby="statutory-coverage",
     )

@@ -8,31 +8,15 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from portal.models import Council, SourceDocument, Vocabulary, YearReport
-from portal.site.downloads import FORMULA_STARTS
+from portal.models.audience import audience_of
 from portal.render.html import block, markup_table, tag, text
+from portal.site.downloads import COLUMN_MEANINGS, FORMULA_STARTS
 from portal.tables import TABLES, VALUE_DESCRIPTIONS, TableSpec
 
+# From the mark on each model field (portal/models/audience.py).
+AUDIENCE_WORDS = {"reader": "readers", "staff": "staff only", None: "not marked"}
 HEADERS = {
     first: [(first, None), ("Required", None), ("Meaning", None)] for first in ("Key", "Column")
-}
-TIDY_DESCRIPTIONS = {
-    "year": "Financial year, e.g. 2023-24 (1 April 2023 to 31 March 2024).",
-    "stage": "1, 2 or 3 for complaint stages; empty for year-level figures.",
-    "measure": "What is measured, in snake_case: received, outcome, timeliness, service_area, "
-    "subject, how_received, relationship, demographics, decision, advocacy, "
-    "compliments, representations, enquiries, members_enquiries, cost, compensation, "
-    "context.",
-    "category": "The label shown on the site; 'Total' for a total.",
-    "value": "The figure. Empty when not published (never 0 for missing).",
-    "unit": "count, percent or gbp.",
-    "source": "Document id and section the figure was transcribed from.",
-    "service": "Service area, for rows of a cross-tab; empty for overall figures.",
-    "team": "Team within the service, where the source gives one.",
-    "quarter": "Q1 to Q4 for quarterly figures.",
-    "characteristic": "For demographics: age, gender, disability, sexual_orientation, ethnicity.",
-    "population": "For demographics: complainants, service_users or child_population.",
-    "printed": "'yes' when the value is a percentage as printed in the source, with no count.",
-    "note": "Anything a reader needs to know about the row.",
 }
 
 
@@ -65,6 +49,11 @@ def csv_format() -> str:
 
 
 def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str]]:
+    return [(path, required, meaning) for path, required, meaning, _ in _walk(model, prefix)]
+
+
+def _walk(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, str, str]]:
+    """(path, required, meaning, who sees it) for every field, nested ones included."""
     found = []
     for name, field in model.model_fields.items():
         path = f"{prefix}{name}"
@@ -78,9 +67,10 @@ def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, str, st
             if isinstance(meta, FieldInfo) and meta.description
         )
         description = field.description or next(aliased, "")
-        found.append((path, "required" if field.is_required() else "optional", description))
+        required = "required" if field.is_required() else "optional"
+        found.append((path, required, description, AUDIENCE_WORDS[audience_of(field)]))
         if nested is not None and nested not in (model,):
-            found.extend(_fields(nested, f"{path}{'[]' if kind else ''}."))
+            found.extend(_walk(nested, f"{path}{'[]' if kind else ''}."))
     return found
 
 
@@ -102,11 +92,12 @@ def _model_table(title: str, model: type[BaseModel], anchor: str) -> str:
                 tag("th", tag("code", text(path)), scope="row"),
                 tag("td", text(req)),
                 tag("td", text(desc)),
+                tag("td", text(who)),
             ),
         )
-        for path, req, desc in _fields(model)
+        for path, req, desc, who in _walk(model)
     ]
-    return markup_table(title, anchor, HEADERS["Key"], rows)
+    return markup_table(title, anchor, [*HEADERS["Key"], ("Who sees it", None)], rows)
 
 
 def _csv_table(spec: TableSpec) -> str:
@@ -155,7 +146,7 @@ def data_dictionary() -> str:
 def tidy_columns() -> str:
     rows = [
         tag("tr", block(tag("th", tag("code", name), scope="row"), tag("td", text(desc))))
-        for name, desc in TIDY_DESCRIPTIONS.items()
+        for name, desc in COLUMN_MEANINGS.items()
     ]
     headers = [("Column", None), ("Meaning", None)]
     table = markup_table("Columns of complaints.csv", "tidy-columns", headers, rows)

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from portal.dataset import Dataset, Year
 from portal.models.narrative import CaseStudy, Learning
+from portal.problems import Problem
 from portal.render.html import block, markup_table, tag, text
 
 STAGE_NAMES = {
@@ -167,5 +168,27 @@ def discrepancies(dataset: Dataset, year: Year) -> str:
     notes = [n for n in dataset.notes if f"/{year.label}/" in n.file]
     if not notes:
         return ""
-    items = [tag("li", text(f"{n.value}: {n.message}" if n.value else n.message)) for n in notes]
+    items = [tag("li", text(note_words(n))) for n in notes]
     return tag("ul", block(*items))
+
+
+PRINTED_NOTE = "as printed; "
+
+
+def note_words(note: Problem) -> str:
+    """An acknowledged discrepancy as a sentence for readers: a printed percentage that does
+    not match its counts says so in words, not in the checker's shorthand."""
+    if _printed(note):
+        return message_words(note)
+    return f"{note.value}: {note.message}" if note.value else note.message
+
+
+def message_words(note: Problem) -> str:
+    """What is wrong, in words (the figure itself is shown beside it on About the data)."""
+    if _printed(note):
+        return f"The report prints {note.value}%, but {note.message.removeprefix(PRINTED_NOTE)}"
+    return note.message
+
+
+def _printed(note: Problem) -> bool:
+    return note.field.endswith(".printed") and note.message.startswith(PRINTED_NOTE)

@@ -6,11 +6,13 @@ from collections.abc import Callable
 
 from portal.dataset import Dataset, Year
 from portal.render.html import block, markup_table, tag, text
-from portal.site import contact, narrative, procedure
+from portal.site import contact, councillor_sections, narrative, procedure, trend_extras
+from portal.site.cite import source_anchor
 from portal.site.components import headline_cards, link_setting, setting
 from portal.site.dictionary import data_dictionary, tidy_columns
 from portal.site.downloads import ALL_YEARS
-from portal.site.figures import table_block, trend_figure
+from portal.site.figures import table_block
+from portal.site.narrative import message_words
 from portal.views.contact import href_for, supplied
 from portal.views.display import Cell, TableData
 from portal.views.headline import headline, latest_published
@@ -112,7 +114,8 @@ def trends(dataset: Dataset) -> str:
                     class_="admonition note",
                 )
             )
-        parts.append(trend_figure(found))
+        parts.append(trend_extras.trend_with_target(dataset, found))
+    parts += trend_extras.rates(dataset)  # issue 17: only where a base is given for 2+ years
     return "\n\n".join(parts) if parts else tag("p", "Trends need more than one year of data.")
 
 
@@ -184,8 +187,11 @@ def sources_list(dataset: Dataset) -> str:
             bits.append(text(f", published {doc.published}"))
         if doc.url:
             bits.append(" " + tag("a", "online version", href=doc.url))
-        bits.append("<br>" + tag("small", text(f"Reference: {doc.id}")))
-        items.append(tag("li", "".join(bits)))
+        if doc.note:
+            bits.append("<br>" + text(doc.note))
+        # The reference the open data's source column uses for this document.
+        bits.append("<br>" + tag("small", text(f"Reference in the open data: {doc.id}")))
+        items.append(tag("li", "".join(bits), id=source_anchor(doc.id)))
     return tag("ul", block(*items))
 
 
@@ -196,7 +202,13 @@ def discrepancies_all(dataset: Dataset) -> str:
     for note in dataset.notes:
         year = note.file.split("/")[-2] if note.file.count("/") >= 2 else ""
         rows.append(
-            (year, (Cell(str(note.value) if note.value is not None else ""), Cell(note.message)))
+            (
+                year,
+                (
+                    Cell(str(note.value) if note.value is not None else ""),
+                    Cell(message_words(note)),
+                ),
+            )
         )
     return table_block(
         TableData(
@@ -321,6 +333,7 @@ PAGE_BLOCKS: dict[str, Callable[[Dataset], str]] = {
     "reports_index": reports_index,
     "trends": trends,
     "learning": learning_all,
+    "actions": lambda d: councillor_sections.all_actions(d),
     "compliments": compliments_all,
     "sources": sources_list,
     "discrepancies": discrepancies_all,

@@ -6,7 +6,7 @@ from portal.dataset import Dataset, Year
 from portal.render.html import tag, text
 from portal.site.downloads import ADVOCACY_KINDS
 from portal.site.figures import figure_for, table_block
-from portal.site.year_sections import none
+from portal.site.year_sections import gap_notes, none
 from portal.views.breakdown import breakdown
 from portal.views.display import Cell, TableData
 from portal.views.tables import breakdown_table
@@ -28,6 +28,7 @@ def who_complained(dataset: Dataset, year: Year) -> str:
             )
             parts.append(f"### {title}\n")
             parts.append(figure_for(data, bd, stage))
+            parts.append(gap_notes(year, table, stage, dataset))
     found = demographics(dataset, year)
     if not parts and found == none():
         return none()
@@ -63,6 +64,8 @@ def demographics(dataset: Dataset, year: Year) -> str:
             "Group",
         )
         parts.append(table_block(data))
+    parts.append(gap_notes(year, "demographics", None, dataset))
+    parts = [p for p in parts if p]
     return "\n\n".join(parts) if parts else none()
 
 

@@ -177,6 +177,8 @@ def stage_counts(year: Year, stage: str) -> str:
             text(
                 f"{PROCEDURE_LABELS[s.procedure]}: "
                 + ("not published" if s.count is None else f"{s.count:,}")
+                # What the report called it: two labels may not count the same thing.
+                + f" ({s.label})"
             ),
         )
         for s in found

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from portal.dataset import Dataset, Year
+from portal.models.narrative import OmbudsmanCase
 from portal.models.report import Figure
 from portal.render.html import block, tag, text
 from portal.render.markdown import markdown_block
 from portal.site import table_sections
+from portal.site.cite import ABOUT_FROM_YEAR, readable, source_anchor
 from portal.site.components import coverage_box, headline_cards
 from portal.site.figures import crosstab_figure, figure_for, table_block
+from portal.site.year_notes import printed_sentences, year_notes
 from portal.views.breakdown import breakdown
 from portal.views.display import Cell, TableData
 from portal.views.headline import rates
@@ -103,7 +106,13 @@ def context(year: Year) -> str:
             )
             for r in found
         ]
-        parts.append(tag("p", "To compare years of different size:"))
+        parts.append(
+            tag(
+                "p",
+                "To compare years of different size (worked out by this site, not printed "
+                "in the report):",
+            )
+        )
         parts.append(tag("ul", block(*items)))
     return "\n\n".join(parts)
 
@@ -117,8 +126,10 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         tag(
             "p",
             text(f"{found.label[:1].upper()}{found.label[1:]}: {count}.")
-            + (f" {text(found.note)}" if found.note else ""),
+            + (f" {text(readable(dataset, found.note))}" if found.note else ""),
         ),
+        _meaning_changed(year, stage),
+        printed_sentences(dataset, year, stage),
         table_sections.stage_counts(year, stage),
     ]
     words = table_sections.stage_words(stage)
@@ -150,7 +161,7 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
         if by == "service":
             parts.append(table_sections.teams_details(dataset, year, table, stage, column))
         parts.append(split)
-        parts.append(gap_notes(year, table, stage))
+        parts.append(gap_notes(year, table, stage, dataset))
     for table, title in (
         ("outcomes", "Outcomes by service"),
         ("timeliness", "Response times by service"),
@@ -177,9 +188,30 @@ def stage_section(dataset: Dataset, year: Year, stage: str) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def gap_notes(year: Year, table: str, stage: str | None) -> str:
-    """Why a table does not add up to its total, in the data's own words."""
+def _meaning_changed(year: Year, stage: str) -> str:
+    """From this year the count means something else: said where the count is shown."""
+    changes = [s.meaning_changed for s in year.report.stages if s.stage == stage]
+    return block(
+        *(
+            tag("p", tag("strong", "Change of meaning: ") + text(c), class_="portal-note")
+            for c in changes
+            if c
+        )
+    )
+
+
+def gap_notes(year: Year, table: str, stage: str | None, dataset: Dataset | None = None) -> str:
+    """Why a table does not add up to its total, in the data's own words, and any chart or
+    table of the report whose figures are not available."""
     notes = [g.note for g in year.report.gaps if g.table == table and g.stage in (None, stage)]
+    notes += [
+        f"The report also has {u.what} (§{u.source.split(' §', 1)[-1]}), whose "
+        "figures are not available here."
+        for u in year.report.not_available
+        if u.table == table and u.stage in (None, stage)
+    ]
+    if dataset is not None:
+        notes = [readable(dataset, n) for n in notes]
     return block(
         *(tag("p", tag("strong", "Note: ") + text(n), class_="portal-note") for n in notes)
     )
@@ -191,6 +223,8 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
     if found is not None:
         count = "not published" if found.count is None else f"{found.count:,}"
         parts.append(tag("p", text(f"{found.label[:1].upper()}{found.label[1:]}: {count}.")))
+        parts.append(_meaning_changed(year, "ombudsman"))
+        parts.append(printed_sentences(dataset, year, "ombudsman"))
     meta = year.report.ombudsman
     if meta is not None and meta.category:
         parts.append(tag("p", text(f"The Ombudsman’s category: {meta.category}.")))
@@ -205,6 +239,7 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
         )
         parts.append(figure_for(data, bd))
         parts.append(table_sections.teams_details(dataset, year, "ombudsman", None, "Decision"))
+    parts.append(gap_notes(year, "ombudsman", "ombudsman", dataset))
     parts.append(table_sections.ombudsman_received(dataset, year))
     for case in year.report.ombudsman_cases:
         parts.append(_ombudsman_case(case))
@@ -214,6 +249,8 @@ def ombudsman(dataset: Dataset, year: Year) -> str:
 
 def _ombudsman_case(case) -> str:
     items = [tag("p", text(case.summary))]
+    if case.category:
+        items.append(tag("p", text(f"The Ombudsman’s category: {case.category}.")))
     if case.findings:
         items.append(tag("p", tag("strong", "What the Ombudsman found")))
         items.append(tag("ul", block(*(tag("li", text(f)) for f in case.findings))))
@@ -236,10 +273,15 @@ def money(year: Year, dataset: Dataset | None = None) -> str:
         parts.append(
             tag(
                 "ul",
-                block(*(tag("li", text(f"{c.name()}: £{c.payment_gbp:,.2f} paid")) for c in paid)),
+                block(*(tag("li", text(_remedy(c))) for c in paid)),
             )
         )
     return "\n\n".join(parts)
+
+
+def _remedy(case: OmbudsmanCase) -> str:
+    # The report gives the remedy the Ombudsman asked for, not proof that it was paid.
+    return f"{case.name()}: the remedy asked for a payment of £{case.payment_gbp:,.2f}"
 
 
 def activity(dataset: Dataset, year: Year) -> str:
@@ -262,10 +304,12 @@ def sources(dataset: Dataset, year: Year) -> str:
         doc = dataset.sources_by_id.get(doc_id)
         if doc is None:
             continue
-        line = f"{doc.title} ({doc.publisher})"
-        items.append(tag("li", text(line)))
-    return tag("ul", block(*items)) if items else none()
+        line = text(f"{doc.title} ({doc.publisher})")
+        link = tag("a", "in the list of sources", href=f"{ABOUT_FROM_YEAR}#{source_anchor(doc_id)}")
+        items.append(tag("li", f"{line}, {link}"))
+    listed = tag("ul", block(*items)) if items else none()
+    return block(listed, year_notes(dataset, year))
 
 
-def coverage(year: Year) -> str:
-    return coverage_box(year)
+def coverage(year: Year, dataset: Dataset | None = None) -> str:
+    return coverage_box(year, dataset)

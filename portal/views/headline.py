@@ -157,23 +157,6 @@ def headline(dataset: Dataset, year: Year) -> Headline:
     )
 
 
-def change_in_words(now: Stat, before: Stat, noun: str, previous_label: str) -> str | None:
-    """'14 more than in 2022 to 2023 (29)' — None when either figure is missing."""
-    if now.missing or before.missing or now.kind != before.kind:
-        return None
-    if now.kind == "count":
-        diff = int(now.value) - int(before.value)
-        if diff == 0:
-            return f"the same as in {previous_label} ({before.text()})"
-        word = "more" if diff > 0 else "fewer"
-        return f"{abs(diff):,} {word} {noun} than in {previous_label} ({before.text()})"
-    diff_points = Decimal(now.value) - Decimal(before.value)
-    if diff_points == 0:
-        return f"the same as in {previous_label}"
-    word = "up" if diff_points > 0 else "down"
-    return f"{word} from {before.text()} in {previous_label}"
-
-
 @dataclass(frozen=True)
 class Rate:
     label: str

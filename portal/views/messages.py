@@ -1,66 +1,115 @@
-"""Chart titles that state the main message in plain words (15 words at most)."""
+"""Chart titles and subtitles, each rendered from a claim (portal.views.claims).
+
+A title says something true about what its chart shows: when the categories cannot be ranked
+(some counts not published, or percentages of different bases) it says what the chart shows
+instead of naming a winner.
+"""
 
 from __future__ import annotations
 
 from portal.views.breakdown import Breakdown, Item
+from portal.views.claims import Claim, Part, change, long_run, rank, sentence
 from portal.views.trends import Series
 
-MAX_WORDS = 15
-
-# (when one category is more than half, when it is only the largest) for each table.
-TEMPLATES = {
-    "outcomes": ("Most {stage} complaints were {label}", "{Label} was the most common outcome"),
-    "service_areas": (
-        "More than half of {stage} complaints were about {label}",
-        "{Label} had the most {stage} complaints",
-    ),
-    "subjects": ("Most complaints were about: {label}", "Most common subject: {label}"),
-    "timeliness": ("Most {stage} responses: {label}", "Most common response time: {label}"),
-    "timescales": ("Most {stage} responses: {label}", "Most common result: {label}"),
-    "ombudsman": ("Most Ombudsman decisions: {label}", "Most common Ombudsman decision: {label}"),
-    "how_received": ("Most complaints came by {label}", "{Label} was the most common way in"),
-    "relationships": ("Most complaints came from {label}", "{Label} made the most complaints"),
+# What each table counts, for "Stage 1 complaints" style subjects.
+NOUNS = {
+    "outcomes": "complaints",
+    "service_areas": "complaints",
+    "subjects": "complaints",
+    "timeliness": "responses",
+    "timescales": "responses",
+    "ombudsman": "Ombudsman decisions",
+    "how_received": "complaints",
+    "relationships": "complaints",
 }
-DEFAULT = ("Most: {label}", "Largest group: {label}")
 
 
-def _fit(sentence: str) -> str:
-    return " ".join(sentence.split()[:MAX_WORDS])
+def subject(table: str, stage: str | None) -> str:
+    noun = NOUNS.get(table, "cases")
+    if stage and stage not in ("all", "ombudsman") and noun in ("complaints", "responses"):
+        return f"Stage {stage} {noun}"
+    return noun
 
 
-def _top(bd: Breakdown) -> Item | None:
-    if bd.has_counts:
-        known = [i for i in bd.items if i.count is not None]
-        return max(known, key=lambda i: i.count) if known else None
-    known = [i for i in bd.items if i.percent is not None]
-    return max(known, key=lambda i: i.percent) if known else None
+def top_level(bd: Breakdown) -> list[Item]:
+    """Groups only: a subgroup is inside its group, so ranking both would count it twice."""
+    return [i for i in bd.items if i.parent is None]
+
+
+def parts(items: list[Item]) -> list[Part]:
+    return [Part(i.label, i.count, i.percent, printed=i.as_published, base=None) for i in items]
+
+
+def counts_complete(bd: Breakdown) -> bool:
+    items = top_level(bd)
+    return bool(items) and all(i.count is not None for i in items)
+
+
+def percents_complete(bd: Breakdown) -> bool:
+    items = top_level(bd)
+    return bool(items) and all(i.percent is not None for i in items)
+
+
+def breakdown_claim(
+    bd: Breakdown, stage: str | None = None, scope: tuple[tuple[str, str], ...] = ()
+) -> Claim | None:
+    items = top_level(bd)
+    if len({i.label for i in items}) < len(items):
+        return None  # a label printed twice: kept as printed, not ranked
+    return rank(
+        parts(items),
+        subject=subject(bd.table, stage),
+        table=bd.table,
+        total=bd.total if counts_complete(bd) else None,
+        scope=scope,
+    )
+
+
+def neutral_title(bd: Breakdown, stage: str | None = None) -> str:
+    """What the chart shows, when no claim can be made about it."""
+    what = subject(bd.table, stage)
+    title = bd.title[:1].upper() + bd.title[1:]
+    return f"{title}: {what}" if what.lower() not in title.lower() else title
 
 
 def breakdown_message(bd: Breakdown, stage: str | None = None) -> str:
-    """'Most Stage 1 complaints were not upheld', 'Family Support had the most complaints'."""
-    top = _top(bd)
-    if top is None:
-        return "Figures not published"
-    majority, largest = TEMPLATES.get(bd.table, DEFAULT)
-    template = majority if top.percent is not None and top.percent > 50 else largest
-    label = top.label
-    words = {
-        "stage": f"Stage {stage}" if stage and stage != "all" else "",
-        "label": label.lower(),
-        "Label": label[:1].upper() + label[1:],
-    }
-    if bd.table in ("service_areas", "subjects", "ombudsman", "relationships"):
-        words["label"] = label  # proper names keep their capitals
-    return _fit(template.format(**words))
+    """'More than half of Stage 1 complaints were not upheld'; a plain title when unranked."""
+    claim = breakdown_claim(bd, stage)
+    return sentence(claim) if claim is not None else neutral_title(bd, stage)
+
+
+def series_points(series: Series) -> list[tuple[str, object]]:
+    return [(year, None if stat.missing else stat.value) for year, stat in series.points]
+
+
+def _unit(series: Series) -> str:
+    return series.unit if series.unit in ("percent", "gbp") else "count"
+
+
+def trend_claim(series: Series, scope: tuple[tuple[str, str], ...] = ()) -> Claim | None:
+    """This year against the previous year with a value (or the break between them)."""
+    return change(
+        series_points(series),  # type: ignore[arg-type]
+        subject=series.label,
+        unit=_unit(series),  # type: ignore[arg-type]
+        breaks=series.breaks,
+        scope=scope,
+    )
+
+
+def long_run_claim(series: Series, scope: tuple[tuple[str, str], ...] = ()) -> Claim | None:
+    return long_run(
+        series_points(series),  # type: ignore[arg-type]
+        subject=series.label,
+        unit=_unit(series),  # type: ignore[arg-type]
+        breaks=series.breaks,
+        scope=scope,
+    )
 
 
 def trend_message(series: Series) -> str:
-    known = [(year, stat) for year, stat in series.points if not stat.missing]
-    (first_year, first), (last_year, last) = known[0], known[-1]
-    name = series.label
-    if last.value == first.value:
-        return _fit(f"{name}: the same in {last_year} as in {first_year}")
-    direction = "rose" if last.value > first.value else "fell"
-    return _fit(
-        f"{name} {direction} from {first.text()} ({first_year}) to {last.text()} ({last_year})"
-    )
+    claim = trend_claim(series)
+    if claim is not None:
+        return sentence(claim)
+    latest = series.points[-1][0]
+    return f"{series.label}: not published for {latest}"

@@ -18,30 +18,30 @@ class Series:
     unit: str  # "count", "percent" or "gbp"
     points: tuple[tuple[str, Stat], ...]  # (year label, value), oldest first
     notes: tuple[str, ...] = ()
+    # Years in which a new meaning starts: drawn as a break, never compared across.
+    breaks: tuple[str, ...] = ()
 
     @property
     def known(self) -> int:
         return sum(1 for _, stat in self.points if not stat.missing)
 
 
-def _label_changes(dataset: Dataset, stage: str) -> tuple[str, ...]:
-    """Where a stage's figure was described differently, the series changed meaning."""
-    runs: list[tuple[str, list[str]]] = []
-    for year in dataset.years:
-        found = year.report.stage(stage)
-        if found is None or found.count is None:
-            continue
-        if runs and runs[-1][0] == found.label:
-            runs[-1][1].append(year.label)
-        else:
-            runs.append((found.label, [year.label]))
-    if len(runs) < 2:
-        return ()
-    parts = [
-        f"{years[0]}{' to ' + years[-1] if len(years) > 1 else ''}: “{label}”"
-        for label, years in runs
-    ]
-    return ("The published figure changed meaning over time. " + "; ".join(parts) + ".",)
+def _breaks(dataset: Dataset, stage: str) -> tuple[str, ...]:
+    """Years in which a stage's count starts a new meaning (the data's `meaning_changed`)."""
+    return tuple(
+        year.label
+        for year in dataset.years
+        if (found := year.report.stage(stage)) is not None and found.meaning_changed
+    )
+
+
+def _break_notes(dataset: Dataset, stage: str) -> tuple[str, ...]:
+    """What changed, in the data's own words, for the text beside the chart."""
+    return tuple(
+        f"From {year.label}: {found.meaning_changed}"
+        for year in dataset.years
+        if (found := year.report.stage(stage)) is not None and found.meaning_changed
+    )
 
 
 def _advocacy(year: Year) -> Stat:
@@ -140,6 +140,9 @@ def _figure_measures(dataset: Dataset) -> list:
     ]
 
 
+STAGE_SERIES = {"stage1": "1", "stage2": "2", "stage3": "3", "ombudsman": "ombudsman"}
+
+
 def series(dataset: Dataset) -> tuple[Series, ...]:
     scales = dataset.council.timescales.stage1
     extended = scales.extended_working_days or scales.working_days
@@ -150,7 +153,7 @@ def series(dataset: Dataset) -> tuple[Series, ...]:
             "Complaints at Stage 2",
             "count",
             lambda y: stage_stat(y, "2"),
-            _label_changes(dataset, "2"),
+            _break_notes(dataset, "2"),
         ),
         ("stage3", "Complaints at Stage 3", "count", lambda y: stage_stat(y, "3"), ()),
         (
@@ -158,7 +161,7 @@ def series(dataset: Dataset) -> tuple[Series, ...]:
             "Ombudsman cases",
             "count",
             lambda y: stage_stat(y, "ombudsman"),
-            _label_changes(dataset, "ombudsman"),
+            _break_notes(dataset, "ombudsman"),
         ),
         (
             "upheld",
@@ -188,7 +191,9 @@ def series(dataset: Dataset) -> tuple[Series, ...]:
     found = []
     for measure_id, label, unit, get, notes in measures:
         points = tuple((y.label, get(y)) for y in dataset.years)
-        candidate = Series(measure_id, label, unit, points, notes)
+        stage = STAGE_SERIES.get(measure_id)
+        breaks = _breaks(dataset, stage) if stage else ()
+        candidate = Series(measure_id, label, unit, points, notes, breaks)
         if candidate.known > 1:
             found.append(candidate)
     return tuple(found)

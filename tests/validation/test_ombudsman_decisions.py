@@ -57,5 +57,5 @@ def test_the_page_never_prints_a_missing_reference() -> None:
     assert "An Ombudsman decision" in shown and "Ombudsman case 23007502" in shown
     report = SimpleNamespace(figures=(), ombudsman_cases=cases)
     money = _text(year_sections.money(SimpleNamespace(report=report, label="2024-25")))
-    assert "An Ombudsman decision: £300.00 paid" in money
+    assert "An Ombudsman decision: the remedy asked for a payment of £300.00" in money
     assert "None" not in shown + money
