@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from portal.dataset import Year
+from portal.models.textfigure import NotAvailable
 from portal.rows import Row
 from portal.tables import TABLES_BY_NAME
 
@@ -71,12 +72,7 @@ def _tables(*names: str) -> Callable[[Year], Verdict]:
                 return "partly published", detail, _refs([*figures, *unavailable])
             return "published", f"figures for {where}", _refs(figures)
         if unavailable:
-            what = ", ".join(u.what for u in unavailable)
-            return (
-                "published in a chart or table whose figures are not available",
-                what,
-                _refs(unavailable),
-            )
+            return _unavailable(unavailable)
         if mentioned:
             return "mentioned without figures", "named in the report's text", _refs(mentioned)
         return "not published", None, ()
@@ -138,12 +134,7 @@ def _demographics(year: Year) -> Verdict:
         detail += "".join(f"; not available: {u.what}" for u in unavailable)
         return "partly published", detail, _refs([*rows, *unavailable])
     if unavailable:
-        what = ", ".join(u.what for u in unavailable)
-        return (
-            "published in a chart or table whose figures are not available",
-            what,
-            _refs(unavailable),
-        )
+        return _unavailable(unavailable)
     coverage = year.report.demographics_coverage
     if coverage is not None and coverage.covered is not None:
         detail = f"only how many complainants the details were found for ({coverage.covered:,})"
@@ -200,3 +191,9 @@ def coverage(year: Year) -> tuple[CoverageItem, ...]:
     if not has_own_report(year):
         return tuple(CoverageItem(text, NO_REPORT) for text, _ in REQUIREMENTS)
     return tuple(CoverageItem(text, *check(year)) for text, check in REQUIREMENTS)
+
+
+def _unavailable(unavailable: list[NotAvailable]) -> Verdict:
+    """A section whose only evidence is a chart or table without its figures."""
+    what = ", ".join(u.what for u in unavailable)
+    return "published in a chart or table whose figures are not available", what, _refs(unavailable)

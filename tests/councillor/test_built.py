@@ -139,8 +139,8 @@ def test_target_line_only_on_its_years(sites, name) -> None:
         value = f"{int(target.value)}%"
         assert {y for y, a in aims.items() if a == value} == set(target.years)
         assert all(a in (value, "No aim stated") for a in aims.values())
-        # The aim is drawn: its line is a series in the chart.
-        assert "The council’s aim" in figure.select_one("svg").get_text(" ")
+        # The aim is drawn: its line is a series in the chart, labelled "Aim" at its end.
+        assert "Aim: " in figure.select_one("svg").get_text(" ")
         said = " ".join(li.get_text(" ", strip=True) for li in figure.find_next("ul").select("li"))
         for year in target.years:
             assert year in said
