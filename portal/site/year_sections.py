@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from portal.dataset import Dataset, Year
+from portal.models.counts import Figure
 from portal.models.narrative import OmbudsmanCase
-from portal.models.report import Figure
 from portal.render.html import block, tag, text
 from portal.render.markdown import markdown_block
 from portal.site import table_sections
