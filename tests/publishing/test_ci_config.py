@@ -112,6 +112,9 @@ def test_publish_workflow_releases_only_after_validate_build_and_tests() -> None
     assert "PORTAL_PREVIEW" not in str(workflow.get("env", {}))
     assert "PORTAL_PREVIEW" not in str(build.get("env", {}))
     assert build["permissions"] == {"contents": "read", "pages": "read"}, "never pages: write"
+    # The feed's links and ids need the live site's address (mkdocs.yml reads PORTAL_SITE_URL).
+    assert "PORTAL_SITE_URL=${{ steps.pages.outputs.base_url }}" in built
+    assert "!ENV [PORTAL_SITE_URL" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
 
     assert deploy["needs"] in ("build", ["build"]), "a failing build never replaces the site"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}

@@ -46,6 +46,7 @@ def build(
         "PORTAL_CACHE": str(cache or out.with_name(out.name + "-cache")),
     }
     env.pop("PORTAL_PREVIEW", None)
+    env.pop("PORTAL_SITE_URL", None)  # the Publish workflow sets it; a test build has none
     if preview:
         env["PORTAL_PREVIEW"] = "1"
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
