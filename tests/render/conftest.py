@@ -9,13 +9,13 @@ from pathlib import Path
 import jinja2
 import markdown
 import pytest
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 MKDOCS_YML = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 
 
 def _extensions() -> tuple[list[str], dict[str, dict]]:
-    config = yaml.safe_load(MKDOCS_YML.read_text(encoding="utf-8"))
+    config = yaml_load(MKDOCS_YML.read_text(encoding="utf-8"))  # MkDocs' loader: !ENV
     names, configs = [], {}
     for entry in config["markdown_extensions"]:
         if isinstance(entry, dict):
