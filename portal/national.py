@@ -77,3 +77,10 @@ def stage_defaults(stage: str) -> dict[str, int]:
         for key in TIMESCALES
         if key.startswith(f"{stage}.")
     }
+
+
+# The NSPCC's helpline for adults worried about a child: it passes concerns on to the council
+# or the police. Offered where a council has not given its own number for reporting a concern.
+NSPCC_HELPLINE = Fact(
+    "0808 800 5000", "NSPCC, 'Report child abuse' (nspcc.org.uk), checked November 2026"
+)

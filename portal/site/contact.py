@@ -7,6 +7,7 @@ Ofsted are never offered in its place: the Ombudsman expects the council's own p
 
 from __future__ import annotations
 
+from portal import national
 from portal.dataset import Dataset
 from portal.models.council import Council
 from portal.render.html import block, tag, text
@@ -22,8 +23,8 @@ from portal.views.contact import (
     supplied,
 )
 
-# National helpline for adults worried about a child; it passes concerns on to the council.
-NSPCC_HELPLINE = "0808 800 5000"
+# National helpline for adults worried about a child (portal/national.py).
+NSPCC_HELPLINE = national.NSPCC_HELPLINE.value
 
 
 def link(label: str, href: str | None) -> str:
