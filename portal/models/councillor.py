@@ -43,11 +43,6 @@ class Target(Strict):
     value: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] = reader(
         description="The aim as a percentage, without the % sign, e.g. 90."
     )
-    direction: Literal["at_least", "at_most"] = reader(
-        "at_least",
-        description="at_least (the aim is to reach the value or more) or at_most (to stay at "
-        "the value or below).",
-    )
     text: Text = reader(
         description="The aim in the source's words, e.g. 'responding to 90% of complaints "
         "within 10 or 20 working days'."

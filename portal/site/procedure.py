@@ -10,7 +10,11 @@ from __future__ import annotations
 from portal import national
 from portal.dataset import Dataset
 from portal.render.html import block, tag, text
+from portal.site.cite import citation
 from portal.views.contact import href_for
+
+# How to complain is at how-to-complain/; the list of sources is on about/.
+ABOUT = "../about/"
 
 
 def _law(label: str, url: str) -> str:
@@ -25,7 +29,13 @@ def who_can_complain(dataset: Dataset) -> str:
     items = own if own else national.WHO_CAN_COMPLAIN
     listed = tag("ul", block(*(tag("li", text(item)) for item in items)))
     if own:
-        return block(tag("p", "You can complain if you are:"), listed)
+        source = council.who_can_complain_source
+        said = (
+            tag("p", "Source: " + citation(dataset, source, ABOUT) + ".", class_="portal-source")
+            if source
+            else ""
+        )
+        return block(tag("p", "You can complain if you are:"), listed, said)
     return block(
         tag("p", "You can complain if you are:"),
         listed,
@@ -43,7 +53,9 @@ def stage3_panel(dataset: Dataset) -> str:
     """'Who sits on the panel: ...', from the council or from regulation 19(2)."""
     panel = dataset.council.stage3_panel
     if panel:
-        return tag("p", text(f"Who sits on the panel: {panel}"))
+        source = dataset.council.stage3_panel_source
+        cited = f" (source: {citation(dataset, source, ABOUT)})" if source else ""
+        return tag("p", text(f"Who sits on the panel: {panel}") + cited)
     return tag("p", text(f"Who sits on the panel: {national.STAGE3_PANEL.value}"))
 
 

@@ -41,7 +41,7 @@ def _council(**settings: object) -> Council:
 
 
 def _dataset(council: Council) -> SimpleNamespace:
-    return SimpleNamespace(council=council)
+    return SimpleNamespace(council=council, sources_by_id={})
 
 
 def _text(html: str) -> str:
@@ -166,3 +166,22 @@ def test_every_procedure_block_is_on_a_page() -> None:
     for name in procedure.PROCEDURE_BLOCKS:
         assert name in PAGE_BLOCKS
         assert f'section("{name}")' in pages, name
+
+
+def test_a_council_s_own_list_and_panel_show_where_they_come_from() -> None:
+    council = _council(
+        who_can_complain=["a child the council looks after"],
+        who_can_complain_source="annual-2023-24 §3",
+        stage3_panel="Two councillors and an independent chair.",
+        stage3_panel_source="annual-2023-24 §7",
+    )
+    sources = {"annual-2023-24": SimpleNamespace(title="Annual report 2023/24")}
+    dataset = SimpleNamespace(council=council, sources_by_id=sources)
+    who = BeautifulSoup(procedure.who_can_complain(dataset), "html.parser")
+    assert "Source: Annual report 2023/24, section 3." in _text(str(who))
+    assert who.find("a")["href"] == "../about/#source-annual-2023-24"
+    panel = _text(procedure.stage3_panel(dataset))
+    assert panel == (
+        "Who sits on the panel: Two councillors and an independent chair. "
+        "(source: Annual report 2023/24, section 7)"
+    )
