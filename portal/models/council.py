@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import BeforeValidator
 
 from portal import national
 from portal.models.common import (
@@ -33,7 +33,6 @@ def _not_placeholder(value: object) -> object:
 
 
 Needed = Annotated[Text, BeforeValidator(_not_placeholder)]
-Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 
 
 class ContactRoutes(Strict):
@@ -121,17 +120,6 @@ class Safeguarding(Strict):
     report_concern: MaybeText = reader(description="How to report a concern about a child.")
 
 
-class Branding(Strict):
-    """The council's colour and logo, both optional."""
-
-    primary_colour: Colour | None = reader(
-        None,
-        description="The council's main colour: '#' and six hexadecimal digits, in quotes "
-        '(outside quotes # starts a comment), e.g. "#1d70b8".',
-    )
-    logo: Text | None = reader(None, description="Path of a logo under docs/assets/.")
-
-
 class Publication(Strict):
     """About this edition of the site's data, shown on the About the data page."""
 
@@ -217,7 +205,6 @@ class Council(Strict):
         "with the trend it applies to, the years it covers and its source. Trend charts draw "
         "the aim for those years only.",
     )
-    branding: Branding = reader(Branding(), description="The council's colour and logo.")
     publication: Publication = reader(
         Publication(),
         description="When this edition was published, when the next update is expected, and "
