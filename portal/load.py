@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from portal import checks, safefile, screening, withdrawn
+from portal import checks, safefile, screening
 from portal.dataset import Dataset, Year
 from portal.models import Council, SourceList, Vocabulary, YearReport
 from portal.models.withdrawal import Withdrawal, WithdrawalList
@@ -152,7 +152,7 @@ def _withdrawals(root: Path, report: Report, screen: bool) -> tuple[Withdrawal, 
         return ()
     found = _validate_model(loaded, WithdrawalList, relative(path, root), report)
     if found is not None and screen:  # published on the About page
-        withdrawn.screen(found.root, relative(path, root), loaded, report)
+        screening.entries(found.root, relative(path, root), report, "entry", loaded)
     return () if found is None else found.root
 
 

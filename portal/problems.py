@@ -34,19 +34,24 @@ class Problem:
         """One line, whatever the data held (a key or a note may contain line breaks)."""
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         value = "" if self.value is None else f" {_show(self.value)}"
-        return _one_line(f"{where} [{self.field}]{value}: {self.message}")
+        return one_line(f"{where} [{self.field}]{value}: {self.message}")
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the changed line."""
         kind = "error" if self.severity is Severity.ERROR else "notice"
-        line = "" if self.line is None else f",line={self.line}"
-        text = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        # A property value also escapes ':' and ',' (a folder name could hold them).
-        file = _one_line(self.file).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
-        return f"::{kind} file={file}{line}::{text}"
+        return annotation(kind, self.file, self.line, self.format())
 
 
-def _one_line(text: str) -> str:
+def annotation(kind: str, file: str, line: int | None, text: str) -> str:
+    """A GitHub Actions workflow command (::error file=...::text) with its parts escaped."""
+    where = "" if line is None else f",line={line}"
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # A property value also escapes ':' and ',' (a folder name could hold them).
+    file = one_line(file).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
+    return f"::{kind} file={file}{where}::{text}"
+
+
+def one_line(text: str) -> str:
     """Line breaks become spaces; other control characters (a terminal escape sequence in a
     key, say) are shown escaped, never sent to the terminal or the CI log."""
     joined = " ".join(text.splitlines())

@@ -24,6 +24,7 @@ from portal.dataset import Year
 from portal.models import SourceDocument
 from portal.privacy import personal_data, review_mark
 from portal.problems import Report
+from portal.yamlfile import LoadedYaml
 
 FieldPath = tuple[str | int, ...]
 
@@ -67,7 +68,7 @@ def screen(
     for year in years:
         _year(year, report)
     if sources is not None:
-        _sources(sources, sources_file, report)
+        entries(sources, sources_file, report, "source")
 
 
 def _year(year: Year, report: Report) -> None:
@@ -185,20 +186,27 @@ def _own_texts(item: BaseModel, names: Iterable[str]) -> list[str]:
     return found
 
 
-def _sources(sources: Sequence[SourceDocument], shown: str, report: Report) -> None:
-    for i, source in enumerate(sources):
-        own = [text for _, text in texts(source)]
-        mark = review_mark(own)
-        if source.reviewed == mark:
+def entries(
+    items: Sequence[BaseModel],
+    shown: str,
+    report: Report,
+    noun: str,
+    lines: LoadedYaml | None = None,
+) -> None:
+    """Entries that each carry their own `reviewed:` mark (sources, withdrawals): a problem for
+    every text of an entry that looks like personal data, unless the mark covers its texts."""
+    for i, item in enumerate(items):
+        mark = review_mark([text for _, text in texts(item)])
+        if getattr(item, "reviewed", None) == mark:
             continue
-        for path, text in texts(source, (i,)):
+        for path, text in texts(item, (i,)):
             for kind, words in personal_data(text):
                 report.add(
                     shown,
-                    None,
+                    None if lines is None else lines.line_of(path),
                     ".".join(map(str, path)),
                     words,
                     f"looks like {kind}, and the site must not identify anyone: remove or reword "
                     f"it; or, if a person has checked it identifies nobody, add "
-                    f"`reviewed: {mark}` to this source",
+                    f"`reviewed: {mark}` to this {noun}",
                 )

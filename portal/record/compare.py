@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 
-from portal.problems import _one_line
+from portal.problems import annotation, one_line
 from portal.record.snapshot import Entry, Figure, Snapshot, YearState
 from portal.tables import TABLES
 
@@ -35,15 +35,13 @@ class Finding:
 
     def format(self) -> str:
         first, *rest = self.message.split("\n")
-        lines = [f"{self.file} [{self.field}]: {_one_line(first)}"]
-        return "\n".join([*lines, *(_one_line(line) for line in rest)])
+        lines = [f"{self.file} [{self.field}]: {one_line(first)}"]
+        return "\n".join([*lines, *(one_line(line) for line in rest)])
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, so the message shows on the file in the pull
         request's "Files changed" (the data folder is at the top of the repository)."""
-        text = self.format().replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        file = _one_line(self.file).replace("%", "%25").replace(":", "%3A").replace(",", "%2C")
-        return f"::error file={file}::{text}"
+        return annotation("error", self.file, None, self.format())
 
 
 def compare(base: Snapshot, head: Snapshot, folder: str, today: dt.date) -> list[Finding]:

@@ -9,7 +9,7 @@ from portal.dataset import Dataset, Year
 from portal.models.common import SOURCE_REF, Placeholder
 from portal.render.html import block, tag, text
 from portal.site.cite import citation_words
-from portal.site.figures import _chart_figure, table_block
+from portal.site.figures import chart_figure, table_block
 from portal.site.year_sections import none
 from portal.views.claims import sentence, to_json
 from portal.views.display import Cell, TableData
@@ -88,7 +88,7 @@ def _comparison(dataset: Dataset, year: Year, found: Comparison) -> str:
     description = "Bar chart of shares. " + "; ".join(
         f"{b['category']}: {b['percent']}%" for b in bars
     )
-    parts.append(_chart_figure(data, "charts.bars.shares_bar", bars, title, description + "."))
+    parts.append(chart_figure(data, "charts.bars.shares_bar", bars, title, description + "."))
     parts.append(tag("p", text("Sources: " + _source_words(dataset, found.sources) + ".")))
     return "\n\n".join(parts)
 
@@ -165,7 +165,7 @@ def benchmarks(dataset: Dataset, year: Year) -> str:
     )
     if len(bars) >= 2:
         description = "Bar chart. " + "; ".join(f"{b['category']}: {b['percent']}%" for b in bars)
-        shown = _chart_figure(
+        shown = chart_figure(
             data,
             "charts.bars.shares_bar",
             bars,

@@ -51,7 +51,7 @@ def _describe(bd: Breakdown) -> str:
     return "Bar chart. " + "; ".join(parts) + "."
 
 
-def _fitting(claim: Claim | None) -> Claim | None:
+def fitting(claim: Claim | None) -> Claim | None:
     """A claim too long for a chart title is left out; the title says what the chart shows."""
     return claim if claim is not None and fits(sentence(claim)) else None
 
@@ -84,7 +84,7 @@ def figure_for(
     # A label printed twice (kept as printed) cannot be one bar: the table says it as printed.
     if len(known) < 2 or len({i.label for i in bd.items}) < len(bd.items):
         return table_block(data)
-    claim = _fitting(breakdown_claim(bd, stage, _scope(data, bd, stage)))
+    claim = fitting(breakdown_claim(bd, stage, _scope(data, bd, stage)))
     message = sentence(claim) if claim is not None else neutral_title(bd, stage)
     counted = counts_complete(bd) or (bd.has_counts and not percents_complete(bd))
     if counted and within is not None:
@@ -93,12 +93,12 @@ def figure_for(
             {"band": i.label, "count": i.count, "within_timescale": within.get(i.id)}
             for i in bd.items
         ]
-        return _chart_figure(
+        return chart_figure(
             data, "charts.bands.bands_bar", rows, message, _describe(bd), claim=claim
         )
     if counted:
         rows = [{"category": i.label, "count": i.count} for i in bd.items]
-        return _chart_figure(
+        return chart_figure(
             data, "charts.bars.counts_bar", rows, message, _describe(bd), claim=claim
         )
     rows = [{"category": i.label, "percent": i.percent} for i in bd.items]
@@ -107,7 +107,7 @@ def figure_for(
         if bd.has_counts
         else "percentages as published"
     )
-    return _chart_figure(
+    return chart_figure(
         data,
         "charts.bars.shares_bar",
         rows,
@@ -119,7 +119,7 @@ def figure_for(
     )
 
 
-def _chart_figure(
+def chart_figure(
     data: TableData,
     builder: str,
     rows: list[dict[str, object]],
@@ -169,11 +169,11 @@ def trend_figure(found: Series) -> str:
         rows,
         csv="../downloads/complaints.csv",
     )
-    scope = _series_scope(found)
-    claim = _fitting(trend_claim(found, scope))
+    scope = series_scope(found)
+    claim = fitting(trend_claim(found, scope))
     message = sentence(claim) if claim is not None else trend_message(found)
     first, last = found.points[0][0], found.points[-1][0]
-    run = _fitting(long_run_claim(found, scope))
+    run = fitting(long_run_claim(found, scope))
     # The long run in the subtitle, unless it is the same two years as the title.
     if run is not None and (claim is None or run.years != claim.years):
         subtitle = sentence(run)
@@ -195,7 +195,7 @@ def trend_figure(found: Series) -> str:
             + ", ".join(f"from {year}" for year in found.breaks)
             + "."
         )
-    return _chart_figure(
+    return chart_figure(
         data,
         "charts.lines.trend_line",
         values,
@@ -210,7 +210,7 @@ def trend_figure(found: Series) -> str:
     )
 
 
-def _series_scope(found: Series) -> tuple[tuple[str, str], ...]:
+def series_scope(found: Series) -> tuple[tuple[str, str], ...]:
     """A stage count is the 'received' Total row of complaints.csv; other series by id."""
     stage = STAGE_SERIES.get(found.id)
     if stage is not None:
@@ -235,7 +235,7 @@ def crosstab_figure(found: Crosstab, title: str, *, ordered: bool = False) -> st
     message = title
     parts = [f"{r['service']}, {r['outcome']}: {_count_text(r['count'])}" for r in found.cells]
     description = "Stacked bar chart. " + "; ".join(parts) + "."
-    return _chart_figure(
+    return chart_figure(
         data,
         "charts.stacked.stacked_bar",
         list(found.cells),

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from portal.dataset import Dataset
 from portal.render.html import block, tag, text
 from portal.site.councillor_sections import cite
-from portal.site.figures import _chart_figure, _fitting, _series_scope, trend_figure
+from portal.site.figures import chart_figure, fitting, series_scope, trend_figure
 from portal.views.claims import sentence, to_json
 from portal.views.display import Cell, TableData
 from portal.views.messages import trend_claim, trend_message
@@ -53,7 +53,7 @@ def _target_sentences(dataset: Dataset, found: Series) -> str:
 
 def _title(found: Series) -> tuple[str, dict]:
     """The chart title and its claim, as every trend's (portal/site/figures.py)."""
-    claim = _fitting(trend_claim(found, _series_scope(found)))
+    claim = fitting(trend_claim(found, series_scope(found)))
     message = sentence(claim) if claim is not None else trend_message(found)
     extra: dict = {"claim": claim}
     if found.breaks:
@@ -103,7 +103,7 @@ def trend_with_target(dataset: Dataset, found: Series) -> str:
         + "; ".join(f"{y}: {target_label(v)[5:]}" for y, v in aim if v is not None)
         + "."
     )
-    figure = _chart_figure(
+    figure = chart_figure(
         data,
         "charts.lines.trend_line",
         rows,
@@ -171,7 +171,7 @@ def rate_figure(found: Series) -> str:
 
     first, last = found.points[0][0], found.points[-1][0]
     message, extra = _title(found)
-    return _chart_figure(
+    return chart_figure(
         data,
         "charts.lines.trend_line",
         [
