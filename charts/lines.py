@@ -62,6 +62,8 @@ def trend_line(
         v["label"] = _format(v["value"], unit)
         v["series_label"] = v["label"] if single else f"{v['series']}: {v['label']}"
 
+    ends = _end_labels(values, names, axis_years, top, height)
+    width = _plot_width(width, ends)
     x = alt.X(
         field="year",
         type="ordinal",
@@ -105,7 +107,6 @@ def trend_line(
         color=colour,
         shape=_by_series(alt.Shape, names, SHAPES),
     )
-    ends = _end_labels(values, names, axis_years, top, height)
     end_labels = (
         alt.Chart(alt.Data(values=ends))
         .mark_text(align="left", baseline="middle", dx=10)
@@ -189,6 +190,15 @@ def _end_labels(
             ends.append({**last, "year": years[-1], "text": text, "label_at": last["value"]})
     _spread(ends, top, height)
     return ends
+
+
+def _plot_width(width: int, ends: list[dict]) -> int:
+    """The plot narrowed by what its end labels add in the right margin, so a chart with them
+    is no wider than one without: a wider SVG is scaled down on a phone, and its text with it
+    (below 12 px at 375 px). The text's width is estimated at 0.6 em a character."""
+    widest = max((len(str(e["text"])) for e in ends), default=0)
+    margin = round(widest * theme.FONT_SIZE * 0.6) + 10 if widest else 0  # dx=10 below
+    return max(width - margin, width // 2)
 
 
 def _spread(labels: list[dict], top: float, height: int) -> None:

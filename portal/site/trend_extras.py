@@ -112,10 +112,6 @@ def trend_with_target(dataset: Dataset, found: Series) -> str:
         subtitle=f"{found.label}, {first} to {last}, with the council’s aim for its years",
         years=[y for y, _ in found.points],
         unit="percent",
-        # The two end labels take about 140 px: a plot 140 px narrower than charts/lines.py's
-        # WIDTH (296) keeps the chart near 345 px, so its text stays 12 px or more on a 375 px
-        # phone. A number, not an import: the builders load Altair only in the chart workers.
-        width=156,
         **extra,
     )
     return block(figure, _target_sentences(dataset, found))
