@@ -14,6 +14,7 @@ from portal.rows import Row
 from portal.tables import TABLES
 from portal.vocabindex import VocabularyIndex
 from portal.yamlfile import LoadedYaml
+from portal.yearlabel import long_label
 
 # The columns that split a table's rows off from the whole (see Year.whole_rows).
 SPLITS = {spec.name: spec.crosstab for spec in TABLES}
@@ -43,8 +44,7 @@ class Year:
     @property
     def long_label(self) -> str:
         """'2023 to 2024', as GOV.UK writes financial years."""
-        start = int(self.label[:4])
-        return f"{start} to {start + 1}"
+        return long_label(self.label)
 
     def rows(self, table: str) -> tuple[Row, ...]:
         return self.tables.get(table, ())

@@ -3,6 +3,7 @@ withdrawals, publication dates and downloads."""
 
 from __future__ import annotations
 
+from portal.yearlabel import long_label
 from portal.dataset import Dataset
 from portal.render.html import block, tag, text
 from portal.site.cite import source_anchor
@@ -104,18 +105,12 @@ def withdrawals_all(dataset: Dataset) -> str:
     items = [
         tag(
             "li",
-            tag("strong", text(f"{_long_label(w.year)}, taken off on {w.date}: "))
+            tag("strong", text(f"{long_label(w.year)}, taken off on {w.date}: "))
             + text(f"{w.change} Why: {w.reason}"),
         )
         for w in sorted(dataset.withdrawals, key=lambda w: (w.date, w.year))
     ]
     return tag("ul", block(*items))
-
-
-def _long_label(label: str) -> str:
-    """'2019 to 2020' for '2019-20', as Year.long_label writes it."""
-    start = int(label[:4])
-    return f"{start} to {start + 1}"
 
 
 def publication(dataset: Dataset) -> str:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from portal.yearlabel import long_label
 from portal.dataset import Dataset, Year
 from portal.models.common import SOURCE_REF, Placeholder
 from portal.render.html import block, tag, text
@@ -19,11 +20,6 @@ def cite(dataset: Dataset, ref: str | None) -> str:
         return ""
     words = f"(Source: {citation_words(dataset, ref)})"
     return tag("span", text(words), class_="portal-cite")
-
-
-def _long(label: str) -> str:
-    start = int(label[:4])  # prose names a year "2023 to 2024" (issue 18)
-    return f"{start} to {start + 1}"
 
 
 def claim_item(claim: Claim, extra: str = "") -> str:
@@ -110,7 +106,7 @@ def _links(pairs: tuple[tuple[str, str], ...], here: str | None, words: str) -> 
             if here is None or here == label
             else f"../{label}/#action-{item_id}"
         )
-        links.append(tag("a", text(_long(label)), href=href))
+        links.append(tag("a", text(long_label(label)), href=href))
     return tag("p", text(words) + " " + ", ".join(links) + ".", class_="portal-follow-up")
 
 
@@ -176,6 +172,6 @@ def all_actions(dataset: Dataset) -> str:
     found = actions(dataset)
     parts = []
     for label in sorted({a.year for a in found}, reverse=True):
-        parts.append(f"### Reported in {_long(label)}\n")
+        parts.append(f"### Reported in {long_label(label)}\n")
         parts.append(action_list(dataset, tuple(a for a in found if a.year == label), None, 4))
     return "\n\n".join(parts) or tag("p", "No actions have been published yet.")

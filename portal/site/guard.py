@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from mkdocs.exceptions import MkDocsException, PluginError
 
-from portal.problems import DataError
+from portal.problems import DataError, one_line
 
 # The same codes as portal.cli's (not imported from there: a warm build loads no CLI code).
 EXIT_INTERNAL = 3
@@ -111,7 +111,7 @@ def internal_error(exc: BaseException) -> str:
         except ValueError:
             shown = Path(frame.filename).name
         where = f" at {shown}:{frame.lineno}"
-    detail = " ".join(str(exc).split())[:200]
+    detail = one_line(str(exc))[:200]  # control characters from data shown escaped
     return (
         f"Internal error{where}: {type(exc).__name__}: {detail}. This is a bug in the site's "
         "code, not a problem with the data: please report it with this line "

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from portal.yearlabel import long_label
 from portal.problems import DataError
 from portal.site import guard, state
 
@@ -72,7 +73,7 @@ def _nav_with_years(nav: list | None, labels: list[str]) -> list | None:
     for entry in nav:
         if isinstance(entry, dict) and REPORTS_ENTRY in entry:
             pages = [{"All years": entry[REPORTS_ENTRY]}]
-            pages += [{_long(label): f"reports/{label}.md"} for label in labels]
+            pages += [{long_label(label): f"reports/{label}.md"} for label in labels]
             result.append({REPORTS_ENTRY: pages})
         else:
             result.append(entry)
@@ -81,11 +82,6 @@ def _nav_with_years(nav: list | None, labels: list[str]) -> list | None:
 
 def _year_labels() -> list[str]:
     return state.remembered("site:years", lambda data: [y.label for y in data.years])
-
-
-def _long(label: str) -> str:
-    start = int(label[:4])
-    return f"{start} to {start + 1}"
 
 
 @_guarded

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from portal.yearlabel import long_label
 from portal.dataset import Dataset, Year
 from portal.models.narrative import CaseStudy, Learning
 from portal.problems import Problem
@@ -54,11 +55,10 @@ def learning_item(item: Learning, later: list[tuple[str, Learning]]) -> str:
         )
     for year_label, follow in later:
         status = f" ({STATUS_NAMES[follow.status]})" if follow.status else ""
-        start = int(year_label[:4])  # prose names a year "2023 to 2024" (issue 18)
         parts.append(
             tag(
                 "p",
-                tag("strong", text(f"Follow-up in {start} to {start + 1}{status}: "))
+                tag("strong", text(f"Follow-up in {long_label(year_label)}{status}: "))
                 + text(follow.text),
                 class_="portal-follow-up",
             )
